@@ -1,0 +1,35 @@
+/**
+ * Errors are values until the edge: every layer returns these, and each adapter prints them its own way
+ * (TypeScript diagnostics, esbuild messages, CLI lines). Lines and columns are 1-based.
+ */
+export interface SsotDiagnostic {
+  severity: "error" | "warning";
+  file: string;
+  line: number;
+  column: number;
+  /** How the rule is named to the user, e.g. `rule 1 (./src/old → ./src/new)`; absent for file-level problems. */
+  rule?: string;
+  message: string;
+}
+
+export function formatDiagnostic(d: SsotDiagnostic): string {
+  const where = `${d.file}:${d.line}:${d.column}`;
+  const rule = d.rule ? ` [${d.rule}]` : "";
+  return `${where} - ${d.severity}${rule}: ${d.message}`;
+}
+
+/** Offsets → 1-based line/column; built once per text because diagnostics may be many. */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
+}

@@ -1,0 +1,79 @@
+import * as path from "node:path";
+import { isPathLike, moduleKeyOf, toPosix } from "../rules/module-paths";
+import type { RuleIndex } from "../rules/targets";
+import type { Rule } from "../rules/types";
+import { aliasCandidates, exactAliasesTo, type PathAliases } from "./path-aliases";
+
+/** The adapter's module resolution (TypeScript's, esbuild's), passed in so the core imports no compiler. */
+export interface ModuleResolver {
+  /** The file an import resolves to; undefined when it does not resolve (e.g. the module was deleted). */
+  resolve(specifier: string, importer: string): string | undefined;
+}
+
+/** Decides whether an import names a deprecated module; the one place where that is decided. */
+export class Matcher {
+  /** Substrings at least one of which a file must contain to import a deprecated module at all. */
+  readonly needles: readonly string[];
+  private readonly lastSegments = new Set<string>();
+  private readonly exactSpecifiers = new Set<string>();
+  private readonly anyDotSpecifier: boolean;
+
+  constructor(
+    readonly index: RuleIndex,
+    private readonly resolver: ModuleResolver,
+    private readonly aliases?: PathAliases,
+  ) {
+    const pathKeys = new Set<string>();
+    for (const rule of index.ruleSet.rules) {
+      if (rule.from.kind === "bare") {
+        this.exactSpecifiers.add(rule.from.key);
+        continue;
+      }
+      pathKeys.add(rule.from.key);
+      const segments = rule.from.key.split("/");
+      this.lastSegments.add(segments[segments.length - 1]);
+      // `./folder` names `folder/index`, and a deleted `from` may have been either.
+      if (segments[segments.length - 1] === "index") this.lastSegments.add(segments[segments.length - 2]);
+    }
+    for (const alias of exactAliasesTo(pathKeys, aliases)) this.exactSpecifiers.add(alias);
+    this.anyDotSpecifier = [...pathKeys].some((key) => key.endsWith("/index")) || index.ruleSet.rules.some((r) => r.from.kind === "path" && !r.from.file);
+    this.needles = [...this.lastSegments, ...this.exactSpecifiers, ...(this.anyDotSpecifier ? ['"."', "'.'", '".."', "'..'", '/"', "/'"] : [])];
+  }
+
+  /** Cheap: could this file import a deprecated module? Most files of a large project answer no here. */
+  fileMayMatch(text: string): boolean {
+    return this.needles.some((needle) => text.includes(needle));
+  }
+
+  /** Cheap: could this specifier name a deprecated module? Decides whether resolving it is worth it. */
+  specifierMayMatch(specifier: string): boolean {
+    if (this.exactSpecifiers.has(specifier)) return true;
+    const trimmed = specifier.replace(/\/+$/, "");
+    const last = moduleKeyOf(trimmed.slice(trimmed.lastIndexOf("/") + 1));
+    return this.lastSegments.has(last) || (this.anyDotSpecifier && (last === "." || last === ".." || trimmed !== specifier));
+  }
+
+  match(specifier: string, importer: string): Rule | undefined {
+    const bare = this.index.ruleFor(specifier);
+    if (bare && bare.from.kind === "bare") return bare;
+    if (!this.specifierMayMatch(specifier)) return undefined;
+    const resolved = this.resolver.resolve(specifier, importer);
+    if (resolved !== undefined) return this.pathRule(moduleKeyOf(resolved));
+    for (const candidate of this.unresolvedCandidates(specifier, importer)) {
+      const rule = this.pathRule(candidate) ?? this.pathRule(candidate.replace(/\/index$/, "")) ?? this.pathRule(`${candidate}/index`);
+      if (rule) return rule;
+    }
+    return undefined;
+  }
+
+  private pathRule(key: string): Rule | undefined {
+    const rule = this.index.ruleFor(key);
+    return rule?.from.kind === "path" ? rule : undefined;
+  }
+
+  /** Where a specifier that no longer resolves would have pointed, so deleted deprecated modules still match. */
+  private unresolvedCandidates(specifier: string, importer: string): string[] {
+    if (isPathLike(specifier)) return [moduleKeyOf(toPosix(path.resolve(path.dirname(importer), specifier)))];
+    return aliasCandidates(specifier, this.aliases);
+  }
+}

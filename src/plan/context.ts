@@ -1,0 +1,89 @@
+import { lineLocator, type SsotDiagnostic } from "../diagnostic";
+import type { ResolvedSymbol, RuleIndex } from "../rules/targets";
+import type { ModuleRef, Rule } from "../rules/types";
+import type { Binding, ImportSite } from "../scan/types";
+import { specifierFor } from "./specifier";
+import type { Layout, Rewrite, TextEdit } from "./types";
+
+export interface TargetedBinding {
+  binding: Binding;
+  target: ResolvedSymbol;
+}
+
+export interface ModuleGroup {
+  module: ModuleRef;
+  items: TargetedBinding[];
+}
+
+/** What planning one site needs and produces; one per site so a failed site leaves no partial edits behind. */
+export class SitePlan {
+  readonly edits: TextEdit[] = [];
+  readonly symbols: string[] = [];
+  error?: SsotDiagnostic;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly index: RuleIndex,
+    readonly layout: Layout,
+    readonly site: ImportSite,
+    readonly rule: Rule,
+    private readonly locate: ReturnType<typeof lineLocator>,
+  ) {}
+
+  get moduleTarget(): ModuleRef {
+    return this.index.moduleTarget(this.rule);
+  }
+
+  get reshapes(): boolean {
+    return this.index.reshapesExports(this.rule);
+  }
+
+  target(name: string): ResolvedSymbol {
+    // The loader rejected cycles, so every name has an end.
+    return this.index.symbolTarget(this.rule, name)!;
+  }
+
+  /** The specifier to write for `module`; the importer's own text when the module does not change. */
+  specifierText(module: ModuleRef): string {
+    if (module.key === this.rule.from.key) return this.site.specifier.value;
+    return specifierFor(module, this.file, this.site.specifier.value);
+  }
+
+  replaceSpecifier(module: ModuleRef): void {
+    if (module.key === this.rule.from.key) return;
+    const { start, end } = this.site.specifier;
+    this.edits.push({ start: start + 1, end: end - 1, text: this.specifierText(module) });
+  }
+
+  /** Renames the export name of one binding in place, keeping its local name: `a` → `b as a`. */
+  renameBinding(binding: Binding, newName: string): void {
+    if (newName === binding.imported) return;
+    const separator = binding.aliasSyntax === "as" ? " as " : ": ";
+    const text = binding.hasAlias ? newName : `${newName}${separator}${binding.local}`;
+    this.edits.push({ start: binding.importedRange.start, end: binding.importedRange.end, text });
+  }
+
+  /** Bindings grouped by the module each ends up in, in source order of first appearance. */
+  group(bindings: readonly Binding[]): ModuleGroup[] {
+    const groups = new Map<string, ModuleGroup>();
+    for (const binding of bindings) {
+      const target = this.target(binding.imported);
+      const group = groups.get(target.module.key) ?? { module: target.module, items: [] };
+      group.items.push({ binding, target });
+      groups.set(target.module.key, group);
+    }
+    return [...groups.values()];
+  }
+
+  fail(offset: number, message: string): void {
+    const hint = this.rule.message ? ` (${this.rule.message})` : "";
+    this.error = { severity: "error", file: this.file, ...this.locate(offset), rule: this.rule.label, message: message + hint };
+  }
+
+  rewrite(): Rewrite | undefined {
+    if (this.edits.length === 0) return undefined;
+    const { line, column } = this.locate(this.site.specifier.start);
+    return { file: this.file, rule: this.rule, site: this.site, line, column, symbols: [...new Set(this.symbols)] };
+  }
+}

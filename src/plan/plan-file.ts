@@ -1,0 +1,60 @@
+import { lineLocator } from "../diagnostic";
+import type { RuleIndex } from "../rules/targets";
+import type { Rule } from "../rules/types";
+import type { ImportSite } from "../scan/types";
+import { SitePlan } from "./context";
+import { planDeclaration } from "./plan-declaration";
+import { planCall, planImportType, planNamespace } from "./plan-namespace";
+import type { Layout, RewritePlan } from "./types";
+
+export interface MatchedSite {
+  site: ImportSite;
+  rule: Rule;
+}
+
+export interface PlanInput {
+  file: string;
+  text: string;
+  index: RuleIndex;
+  matches: readonly MatchedSite[];
+  layout?: Layout;
+}
+
+/** Decides what each deprecated import of one file becomes: pure, from sites and matches to text edits. */
+export function planFile({ file, text, index, matches, layout = "same-line" }: PlanInput): RewritePlan {
+  const plan: RewritePlan = { file, edits: [], rewrites: [], diagnostics: [] };
+  if (matches.length === 0) return plan;
+  const locate = lineLocator(text);
+  for (const { site, rule } of matches) {
+    const sitePlan = new SitePlan(file, text, index, layout, site, rule, locate);
+    switch (site.kind) {
+      case "import":
+      case "export":
+        planDeclaration(sitePlan, site);
+        break;
+      case "import-equals":
+        planNamespace(sitePlan, site.namespace);
+        break;
+      case "require":
+      case "dynamic-import":
+      case "mock":
+        planCall(sitePlan, site);
+        break;
+      case "import-type":
+        planImportType(sitePlan, site);
+        break;
+      case "augmentation":
+        sitePlan.replaceSpecifier(sitePlan.moduleTarget);
+        break;
+    }
+    if (sitePlan.error) {
+      plan.diagnostics.push(sitePlan.error);
+      continue;
+    }
+    plan.edits.push(...sitePlan.edits);
+    const rewrite = sitePlan.rewrite();
+    if (rewrite) plan.rewrites.push(rewrite);
+  }
+  plan.edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  return plan;
+}

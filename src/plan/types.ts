@@ -1,0 +1,34 @@
+import type { SsotDiagnostic } from "../diagnostic";
+import type { Rule } from "../rules/types";
+import type { ImportSite } from "../scan/types";
+
+/** Replace `[start, end)` of the original text with `text`. Edits of one plan never overlap. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One deprecated import and what it became, for reports and summaries. */
+export interface Rewrite {
+  file: string;
+  rule: Rule;
+  site: ImportSite;
+  line: number;
+  column: number;
+  /** The imported names involved (`*` for a namespace, none for a side-effect import). */
+  symbols: string[];
+}
+
+export interface RewritePlan {
+  file: string;
+  edits: TextEdit[];
+  rewrites: Rewrite[];
+  diagnostics: SsotDiagnostic[];
+}
+
+/**
+ * `same-line`: build mode; every edit stays on the line it replaces, so diagnostics and source maps of the
+ * rewritten file keep the user's line numbers. `new-line`: the codemod; split imports go on lines of their own.
+ */
+export type Layout = "same-line" | "new-line";

@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import * as path from "node:path";
+import type { Node } from "jsonc-parser";
+import type { SsotDiagnostic } from "../diagnostic";
+import { parseJsonSource, type JsonSource } from "./json-source";
+import { toPosix, type FileSystem } from "./module-paths";
+import { normaliseRules } from "./normalise";
+import { DEFAULT_MOCK_FUNCTIONS, type RuleSet } from "./types";
+import { validateRulesDocument, type RawOptions } from "./validate";
+
+export type LoadResult = { ok: true; ruleSet: RuleSet } | { ok: false; errors: SsotDiagnostic[] };
+
+export const DEFAULT_RULES_FILE = "ssot-imports.json";
+
+/** Reads, validates and normalises a rules file. `overrides` are options given inline by an adapter. */
+export function loadRulesFile(file: string, fs: FileSystem, overrides: RawOptions = {}): LoadResult {
+  const absolute = toPosix(path.resolve(file));
+  const text = fs.readFile(absolute);
+  if (text === undefined) {
+    return { ok: false, errors: [{ severity: "error", file: absolute, line: 1, column: 1, message: `rules file not found: ${absolute}` }] };
+  }
+  return loadRulesText(absolute, text, fs, overrides);
+}
+
+export function loadRulesText(file: string, text: string, fs: FileSystem, overrides: RawOptions = {}): LoadResult {
+  const { source, errors } = parseJsonSource(file, text);
+  if (errors.length > 0) return { ok: false, errors };
+  return loadRulesNode(source, source.root, path.dirname(file), fs, overrides, text);
+}
+
+/**
+ * The rules as a JSON node: the root of a rules file, or an object inside another document (inline options in
+ * a tsconfig plugin entry), so messages still point at the right line of whichever file holds them.
+ */
+export function loadRulesNode(
+  source: JsonSource,
+  node: Node | undefined,
+  baseDir: string,
+  fs: FileSystem,
+  overrides: RawOptions,
+  text: string,
+  hostKeys: readonly string[] = [],
+): LoadResult {
+  const validated = validateRulesDocument({ ...source, root: node }, hostKeys);
+  if (validated.errors.length > 0) return { ok: false, errors: validated.errors };
+  const options = {
+    report: overrides.report ?? validated.options.report ?? "off",
+    mockFunctions: overrides.mockFunctions ?? validated.options.mockFunctions ?? DEFAULT_MOCK_FUNCTIONS,
+  };
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([toPosix(baseDir), text, options]))
+    .digest("hex")
+    .slice(0, 16);
+  const { ruleSet, errors } = normaliseRules(validated.rules, options, source, toPosix(baseDir), fs, fingerprint);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, ruleSet };
+}

@@ -1,0 +1,116 @@
+import type { SsotDiagnostic } from "../diagnostic";
+import type { JsonSource } from "./json-source";
+import { resolveModuleRef, type FileSystem } from "./module-paths";
+import { RuleIndex } from "./targets";
+import type { ModuleRef, Rule, RuleSet, RuleSetOptions, SymbolTarget } from "./types";
+import type { RawRule } from "./validate";
+
+/**
+ * Turns shape-checked rules into absolute, comparable modules and rejects the contradictions that only
+ * show once paths are known: a rule onto itself, two rules for one module, cycles, targets that do not exist.
+ */
+export function normaliseRules(
+  raw: readonly RawRule[],
+  options: RuleSetOptions,
+  source: JsonSource,
+  baseDir: string,
+  fs: FileSystem,
+  fingerprint: string,
+): { ruleSet: RuleSet; errors: SsotDiagnostic[] } {
+  const errors: SsotDiagnostic[] = [];
+  const rules: Rule[] = [];
+  const fail = (offset: number, rule: string, message: string) =>
+    errors.push({ severity: "error", file: source.file, ...source.locate(offset), rule, message });
+
+  for (const r of raw) {
+    const label = `rule ${r.index} (${r.from} → ${r.to ?? "listed symbols only"})`;
+    let ok = true;
+    const from = resolveModuleRef(r.from, baseDir, fs);
+    const to = r.to === undefined ? undefined : resolveModuleRef(r.to, baseDir, fs);
+    if (to && !targetExists(to)) {
+      fail(r.toNode!.offset, label, `"to" names ${r.to}, which does not exist (no file with a source extension, and no folder index)`);
+      ok = false;
+    }
+    if (to && to.key === from.key) {
+      fail(r.toNode!.offset, label, `"from" and "to" are the same module (${from.kind === "path" ? from.key : from.written})`);
+      ok = false;
+    }
+    const symbols = new Map<string, SymbolTarget>();
+    const symbolLocations = new Map<string, { line: number; column: number }>();
+    for (const s of r.symbols) {
+      let module: ModuleRef | undefined;
+      if (s.to !== undefined) {
+        module = resolveModuleRef(s.to, baseDir, fs);
+        if (!targetExists(module)) {
+          fail(s.node.offset, label, `symbol "${s.oldName}" moves to ${s.to}, which does not exist`);
+          ok = false;
+        }
+      }
+      symbols.set(s.oldName, { module, name: s.newName });
+      symbolLocations.set(s.oldName, source.locate(s.node.offset));
+    }
+    if (!ok) continue;
+    rules.push({
+      index: r.index,
+      label,
+      from,
+      to,
+      symbols,
+      message: r.message,
+      ...source.locate(r.node.offset),
+      symbolLocations,
+    });
+  }
+
+  const unique = rejectDuplicates(rules, raw, fail);
+  const ruleSet: RuleSet = { file: source.file, baseDir, rules: unique, options, fingerprint };
+  const cyclic = findCycles(ruleSet, raw, fail);
+  return { ruleSet: { ...ruleSet, rules: unique.filter((r) => !cyclic.has(r)) }, errors };
+}
+
+function targetExists(module: ModuleRef): boolean {
+  // A bare target is resolved by the adapter's resolver, which knows node_modules and path aliases.
+  return module.kind === "bare" || module.file !== undefined;
+}
+
+function rejectDuplicates(rules: Rule[], raw: readonly RawRule[], fail: (offset: number, rule: string, message: string) => void): Rule[] {
+  const firstByKey = new Map<string, Rule>();
+  const kept: Rule[] = [];
+  for (const rule of rules) {
+    const first = firstByKey.get(rule.from.key);
+    if (first) {
+      const node = raw.find((r) => r.index === rule.index)!.fromNode;
+      fail(node.offset, rule.label, `"from" ${rule.from.written} is already deprecated by ${first.label}; merge the two rules`);
+      continue;
+    }
+    firstByKey.set(rule.from.key, rule);
+    kept.push(rule);
+  }
+  return kept;
+}
+
+function findCycles(ruleSet: RuleSet, raw: readonly RawRule[], fail: (offset: number, rule: string, message: string) => void): Set<Rule> {
+  const index = new RuleIndex(ruleSet);
+  const cyclic = new Set<Rule>();
+  const offsetOf = (rule: Rule) => raw.find((r) => r.index === rule.index)!.node.offset;
+  for (const rule of ruleSet.rules) {
+    const path = [rule];
+    for (let next = rule.to && index.ruleFor(rule.to.key); next; next = next.to && index.ruleFor(next.to.key)) {
+      if (next === rule) {
+        fail(offsetOf(rule), rule.label, `rules form a cycle: ${path.map((r) => `rule ${r.index}`).join(" → ")} → rule ${rule.index}`);
+        cyclic.add(rule);
+        break;
+      }
+      if (path.includes(next)) break;
+      path.push(next);
+    }
+    if (cyclic.has(rule)) continue;
+    for (const name of rule.symbols.keys()) {
+      if (index.symbolTarget(rule, name) === undefined) {
+        fail(offsetOf(rule), rule.label, `symbol "${name}" is moved in a cycle between rules`);
+        cyclic.add(rule);
+      }
+    }
+  }
+  return cyclic;
+}

@@ -1,0 +1,65 @@
+import type { ModuleRef, Rule, RuleSet } from "./types";
+
+/** Where one imported name really lives once every rule in the chain has been applied. */
+export interface ResolvedSymbol {
+  module: ModuleRef;
+  name: string;
+}
+
+/** Rules indexed by the module they deprecate; built once per rule set. */
+export class RuleIndex {
+  private readonly byFromKey = new Map<string, Rule>();
+
+  constructor(readonly ruleSet: RuleSet) {
+    for (const rule of ruleSet.rules) if (!this.byFromKey.has(rule.from.key)) this.byFromKey.set(rule.from.key, rule);
+  }
+
+  ruleFor(moduleKey: string): Rule | undefined {
+    return this.byFromKey.get(moduleKey);
+  }
+
+  /** The module that everything not listed in `symbols` comes from: chains followed, `from` if there is no `to`. */
+  moduleTarget(rule: Rule): ModuleRef {
+    let current = rule;
+    const seen = new Set<Rule>();
+    while (current.to && !seen.has(current)) {
+      seen.add(current);
+      const next = this.byFromKey.get(current.to.key);
+      if (!next) return current.to;
+      current = next;
+    }
+    return current.to ?? current.from;
+  }
+
+  /**
+   * Follows one name through renames, moves and chains. Returns undefined on a cycle, which the loader reports
+   * for every listed name; an unlisted name can only cycle through module chains, which the loader rejects too.
+   */
+  symbolTarget(rule: Rule, name: string): ResolvedSymbol | undefined {
+    const seen = new Set<string>();
+    let current: Rule | undefined = rule;
+    let module: ModuleRef = rule.from;
+    let currentName = name;
+    while (current) {
+      const step = `${current.index}:${currentName}`;
+      if (seen.has(step)) return undefined;
+      seen.add(step);
+      const listed = current.symbols.get(currentName);
+      module = listed?.module ?? current.to ?? current.from;
+      currentName = listed?.name ?? currentName;
+      const next = this.byFromKey.get(module.key);
+      current = next && next !== current ? next : undefined;
+    }
+    return { module, name: currentName };
+  }
+
+  /** True when some imported name may end up renamed or in another module than the module target. */
+  reshapesExports(rule: Rule): boolean {
+    const seen = new Set<Rule>();
+    for (let current: Rule | undefined = rule; current && !seen.has(current); current = current.to && this.byFromKey.get(current.to.key)) {
+      if (current.symbols.size > 0) return true;
+      seen.add(current);
+    }
+    return false;
+  }
+}

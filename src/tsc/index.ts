@@ -1,0 +1,16 @@
+import type * as TS from "typescript";
+import { rewriteProgram } from "./program-rewriter";
+import type { PluginConfig } from "./load-plugin-rules";
+
+/**
+ * ts-patch program transformer: `{ "transform": "ssot-imports/tsc", "transformProgram": true }`.
+ * ts-patch passes its own TypeScript instance, which is the one this plugin must use throughout.
+ */
+export default function ssotImportsTransformProgram(
+  program: TS.Program,
+  host: TS.CompilerHost | undefined,
+  config: PluginConfig,
+  extras: { ts: typeof TS },
+): TS.Program {
+  return rewriteProgram(extras.ts, program, host, config);
+}

@@ -1,0 +1,116 @@
+import type * as TS from "typescript";
+import { rewriteFile } from "../core";
+import type { SsotDiagnostic } from "../diagnostic";
+import { Matcher } from "../match/matcher";
+import type { Rewrite } from "../plan/types";
+import type { FileSystem } from "../rules/module-paths";
+import { RuleIndex } from "../rules/targets";
+import { blockedProgram, toTsDiagnostic } from "./diagnostics";
+import { findMissingExports } from "./export-check";
+import { loadPluginRules, type PluginConfig } from "./load-plugin-rules";
+import { formatSummary } from "./summary";
+import { createTypeScriptResolver, pathAliasesOf } from "./resolver";
+
+/**
+ * Rewritten SourceFiles survive between the programs of one process (watch mode, `tsc -b` with several
+ * projects), so an unchanged file is parsed once, and keeps its identity for TypeScript's structure reuse.
+ */
+const rewrittenCache = new Map<string, TS.SourceFile>();
+
+/**
+ * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
+ * from rewritten sources instead of patching emitted nodes. Elision of type-only imports, CommonJS interop,
+ * .d.ts output and type errors are then all computed by TypeScript against the SSOT module.
+ */
+export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.CompilerHost | undefined, config: PluginConfig): TS.Program {
+  const options = program.getCompilerOptions();
+  const compilerHost = host ?? ts.createCompilerHost(options);
+  const fs: FileSystem = {
+    fileExists: (f) => compilerHost.fileExists(f),
+    readFile: (f) => compilerHost.readFile(f),
+  };
+  const sourceFileOf = (file: string) => program.getSourceFile(file);
+  const block = (diagnostics: readonly SsotDiagnostic[]) =>
+    blockedProgram(program, diagnostics.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
+
+  const loaded = loadPluginRules(options.configFilePath as string | undefined, config, fs);
+  if (!loaded.ok) return block(loaded.errors);
+  const ruleSet = loaded.ruleSet;
+
+  const matcher = new Matcher(
+    new RuleIndex(ruleSet),
+    createTypeScriptResolver(ts, options, compilerHost, (importer) => program.getSourceFile(importer)?.impliedNodeFormat),
+    pathAliasesOf(options),
+  );
+
+  const replacements = new Map<string, string>();
+  const rewrites: Rewrite[] = [];
+  const errors: SsotDiagnostic[] = [];
+  for (const sourceFile of program.getSourceFiles()) {
+    if (!isProjectFile(program, sourceFile)) continue;
+    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile);
+    if (!result) continue;
+    errors.push(...result.plan.diagnostics);
+    rewrites.push(...result.plan.rewrites);
+    if (result.text !== sourceFile.text) replacements.set(sourceFile.fileName, result.text);
+  }
+  if (errors.length > 0) return block(errors);
+  if (ruleSet.options.report === "summary") ts.sys.write(formatSummary(ruleSet, rewrites) + ts.sys.newLine);
+  if (replacements.size === 0) return program;
+
+  const rewrittenProgram = ts.createProgram({
+    rootNames: program.getRootFileNames(),
+    options,
+    host: hostServing(ts, compilerHost, program, replacements),
+    oldProgram: program,
+    projectReferences: program.getProjectReferences(),
+    configFileParsingDiagnostics: program.getConfigFileParsingDiagnostics(),
+  });
+  const missing = findMissingExports(ts, rewrittenProgram, ruleSet, rewrites);
+  if (missing.length > 0) return blockedProgram(rewrittenProgram, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
+  return rewrittenProgram;
+}
+
+/** The user's own files: never the default library or packages, and never a file TypeScript could not parse. */
+function isProjectFile(program: TS.Program, sourceFile: TS.SourceFile): boolean {
+  if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) return false;
+  if (sourceFile.fileName.includes("/node_modules/")) return false;
+  // A file with syntax errors is TypeScript's to report; rewriting a recovered tree could only add confusion.
+  const parseDiagnostics = (sourceFile as TS.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
+  return !parseDiagnostics || parseDiagnostics.length === 0;
+}
+
+/**
+ * A compiler host that serves rewritten text for the files that import deprecated modules and the old
+ * Program's SourceFile objects for every other file, so TypeScript reuses them instead of parsing again.
+ */
+function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Program, replacements: ReadonlyMap<string, string>): TS.CompilerHost {
+  const getSourceFile = (fileName: string, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) => {
+    const text = replacements.get(fileName);
+    if (text === undefined) return program.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const cacheKey = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    const cached = rewrittenCache.get(cacheKey);
+    if (cached && cached.text === text) return cached;
+    const original = program.getSourceFile(fileName)!;
+    const rewritten = ts.createSourceFile(fileName, text, languageVersion, false);
+    const versioned = rewritten as TS.SourceFile & { version?: string };
+    // Builder programs (incremental, watch) key files by version: the rewritten text, hence the rules, is the input.
+    if ((original as { version?: string }).version !== undefined) versioned.version = hashOf(ts, host, text);
+    rewrittenCache.set(cacheKey, rewritten);
+    return rewritten;
+  };
+  return Object.assign(Object.create(host) as TS.CompilerHost, {
+    getSourceFile,
+    getSourceFileByPath: (fileName: string, _path: TS.Path, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) =>
+      getSourceFile(fileName, languageVersion, onError, shouldCreate),
+  });
+}
+
+function hashOf(ts: typeof TS, host: TS.CompilerHost, text: string): string {
+  const createHash = (host as { createHash?: (s: string) => string }).createHash ?? ts.sys.createHash;
+  if (createHash) return createHash(text);
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = ((hash << 5) + hash + text.charCodeAt(i)) | 0;
+  return String(hash);
+}
+

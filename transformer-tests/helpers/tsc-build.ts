@@ -1,0 +1,70 @@
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import type * as TS from "typescript";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * In-process builds: one TypeScript load per worker instead of one per case keeps `npm test` fast. The plugin
+ * build uses ts-patch's live compiler (what `tspc` runs), the plain build the untouched `typescript` package.
+ */
+const plainTs: typeof TS = require("typescript");
+let patchedTs: typeof TS | undefined;
+function patched(): typeof TS {
+  patchedTs ??= require("ts-patch/compiler") as typeof TS;
+  return patchedTs;
+}
+
+export interface BuildResult {
+  /** Formatted like tsc prints them: `file(line,col): error TS…: message`, paths relative to the project. */
+  diagnostics: string[];
+  emitSkipped: boolean;
+  /** Files written, relative to the project. */
+  written: string[];
+}
+
+export function buildWithPlugin(projectDir: string, configName = "tsconfig.json"): BuildResult {
+  return build(patched(), projectDir, configName);
+}
+
+export function buildPlain(projectDir: string, configName = "tsconfig.json"): BuildResult {
+  return build(plainTs, projectDir, configName);
+}
+
+function build(ts: typeof TS, projectDir: string, configName: string): BuildResult {
+  const configPath = path.join(projectDir, configName);
+  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    },
+  })!;
+  const host = ts.createCompilerHost(parsed.options);
+  const written: string[] = [];
+  const writeFile = host.writeFile;
+  host.writeFile = (file, ...rest) => {
+    written.push(path.relative(projectDir, file).split(path.sep).join("/"));
+    writeFile(file, ...rest);
+  };
+  const program = ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    host,
+    projectReferences: parsed.projectReferences,
+    configFileParsingDiagnostics: parsed.errors,
+  });
+  const all = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics()];
+  if (all.length === 0) all.push(...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics());
+  const emit = program.emit();
+  all.push(...emit.diagnostics);
+  return { diagnostics: all.map((d) => format(ts, d, projectDir)), emitSkipped: emit.emitSkipped, written };
+}
+
+function format(ts: typeof TS, d: TS.Diagnostic, projectDir: string): string {
+  const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  const category = ts.DiagnosticCategory[d.category].toLowerCase();
+  if (!d.file || d.start === undefined) return `${category} TS${d.code}: ${message}`;
+  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+  const file = path.relative(projectDir, d.file.fileName).split(path.sep).join("/");
+  return `${file}(${line + 1},${character + 1}): ${category} TS${d.code}: ${message}`;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["transformer-tests/**/*.test.ts"],
+    // Differential cases compile whole projects; two workers match CI's two cores.
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 120_000,
+    // .ci/run reads the counts from here; vitest's own summary line is not what CI recognises.
+    reporters: ["default", ["json", { outputFile: ".tmp/vitest-results.json" }]],
+    hookTimeout: 120_000,
+  },
+});
