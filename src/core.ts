@@ -1,7 +1,7 @@
 import type * as TS from "typescript";
 import { Matcher } from "./match/matcher";
 import { applyEdits } from "./plan/apply-edits";
-import { planFile, type MatchedSite } from "./plan/plan-file";
+import { planFile, type MatchedSite, type PlanInput } from "./plan/plan-file";
 import type { Layout, RewritePlan } from "./plan/types";
 import { scanImports } from "./scan/scan-imports";
 
@@ -22,6 +22,7 @@ export function rewriteFile(
   text: string,
   parse: () => TS.SourceFile,
   layout: Layout = "same-line",
+  planOptions: Pick<PlanInput, "isTypeOnly" | "typeSyntax"> = {},
 ): FileRewrite | undefined {
   if (!matcher.fileMayMatch(text)) return undefined;
   const sites = scanImports(ts, parse(), {
@@ -34,6 +35,6 @@ export function rewriteFile(
     if (rule) matches.push({ site, rule });
   }
   if (matches.length === 0) return undefined;
-  const plan = planFile({ file, text, index: matcher.index, matches, layout });
+  const plan = planFile({ file, text, index: matcher.index, matches, layout, ...planOptions });
   return { plan, text: applyEdits(text, plan.edits) };
 }

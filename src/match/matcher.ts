@@ -2,13 +2,19 @@ import * as path from "node:path";
 import { isPathLike, moduleKeyOf, toPosix } from "../rules/module-paths";
 import type { RuleIndex } from "../rules/targets";
 import type { Rule } from "../rules/types";
-import { aliasCandidates, exactAliasesTo, type PathAliases } from "./path-aliases";
+import { aliasCandidates, aliasPatternsHidingFileNames, exactAliasesTo, type PathAliases } from "./path-aliases";
 
 /** The adapter's module resolution (TypeScript's, esbuild's), passed in so the core imports no compiler. */
 export interface ModuleResolver {
   /** The file an import resolves to; undefined when it does not resolve (e.g. the module was deleted). */
   resolve(specifier: string, importer: string): string | undefined;
 }
+
+/**
+ * Specifiers such as `.`, `..` and `dir/` name a folder without naming its file; the scanner accepts all three
+ * quote styles (`import(\`..\`)` is a string literal too), so the file pre-filter must look for all three.
+ */
+const DOT_NEEDLES = ['"."', "'.'", "`.`", '".."', "'..'", "`..`", '/"', "/'", "/`"];
 
 /** Decides whether an import names a deprecated module; the one place where that is decided. */
 export class Matcher {
@@ -17,6 +23,7 @@ export class Matcher {
   private readonly lastSegments = new Set<string>();
   private readonly exactSpecifiers = new Set<string>();
   private readonly anyDotSpecifier: boolean;
+  private readonly hidingAliases: ReadonlyArray<{ prefix: string; suffix: string }>;
 
   constructor(
     readonly index: RuleIndex,
@@ -37,7 +44,13 @@ export class Matcher {
     }
     for (const alias of exactAliasesTo(pathKeys, aliases)) this.exactSpecifiers.add(alias);
     this.anyDotSpecifier = [...pathKeys].some((key) => key.endsWith("/index")) || index.ruleSet.rules.some((r) => r.from.kind === "path" && !r.from.file);
-    this.needles = [...this.lastSegments, ...this.exactSpecifiers, ...(this.anyDotSpecifier ? ['"."', "'.'", '".."', "'..'", '/"', "/'"] : [])];
+    this.hidingAliases = aliasPatternsHidingFileNames(aliases);
+    this.needles = [
+      ...this.lastSegments,
+      ...this.exactSpecifiers,
+      ...(this.anyDotSpecifier ? DOT_NEEDLES : []),
+      ...this.hidingAliases.map((a) => a.prefix),
+    ];
   }
 
   /** Cheap: could this file import a deprecated module? Most files of a large project answer no here. */
@@ -48,16 +61,51 @@ export class Matcher {
   /** Cheap: could this specifier name a deprecated module? Decides whether resolving it is worth it. */
   specifierMayMatch(specifier: string): boolean {
     if (this.exactSpecifiers.has(specifier)) return true;
+    for (const { prefix, suffix } of this.hidingAliases) {
+      if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix)) return true;
+    }
     const trimmed = specifier.replace(/\/+$/, "");
     const last = moduleKeyOf(trimmed.slice(trimmed.lastIndexOf("/") + 1));
     return this.lastSegments.has(last) || (this.anyDotSpecifier && (last === "." || last === ".." || trimmed !== specifier));
   }
 
+  /**
+   * `specifierMayMatch` as a regular expression source for esbuild's Go-side filter (RE2: no look-around),
+   * so specifiers that cannot match never cross into JavaScript. Kept beside it so the two cannot drift.
+   */
+  specifierPattern(): string {
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    const parts: string[] = [];
+    if (this.lastSegments.size > 0) {
+      const names = [...this.lastSegments].map(escape).join("|");
+      parts.push(`(?:^|/)(?:${names})(?:\\.d)?(?:\\.[cm]?[jt]sx?)?/*$`);
+    }
+    if (this.exactSpecifiers.size > 0) parts.push(`^(?:${[...this.exactSpecifiers].map(escape).join("|")})$`);
+    if (this.anyDotSpecifier) parts.push("^\\.\\.?/*$", "/$");
+    for (const { prefix, suffix } of this.hidingAliases) parts.push(`^${escape(prefix)}.*${escape(suffix)}$`);
+    return parts.length > 0 ? parts.join("|") : "^\\b$";
+  }
+
   match(specifier: string, importer: string): Rule | undefined {
-    const bare = this.index.ruleFor(specifier);
-    if (bare && bare.from.kind === "bare") return bare;
+    const bare = this.bareRule(specifier);
+    if (bare) return bare;
     if (!this.specifierMayMatch(specifier)) return undefined;
-    const resolved = this.resolver.resolve(specifier, importer);
+    return this.matchResolved(specifier, importer, this.resolver.resolve(specifier, importer));
+  }
+
+  /** A rule whose `from` is this bare specifier (or path alias) exactly as written. */
+  bareRule(specifier: string): Rule | undefined {
+    const rule = this.index.ruleFor(specifier);
+    return rule?.from.kind === "bare" ? rule : undefined;
+  }
+
+  /**
+   * The decision once the specifier has been resolved (`undefined`: it did not resolve). Adapters whose
+   * resolution is asynchronous (esbuild's `build.resolve`) resolve first and call this directly.
+   */
+  matchResolved(specifier: string, importer: string, resolved: string | undefined): Rule | undefined {
+    const bare = this.bareRule(specifier);
+    if (bare) return bare;
     if (resolved !== undefined) return this.pathRule(moduleKeyOf(resolved));
     for (const candidate of this.unresolvedCandidates(specifier, importer)) {
       const rule = this.pathRule(candidate) ?? this.pathRule(candidate.replace(/\/index$/, "")) ?? this.pathRule(`${candidate}/index`);

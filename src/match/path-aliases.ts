@@ -39,3 +39,21 @@ export function exactAliasesTo(moduleKeys: ReadonlySet<string>, aliases: PathAli
   if (!aliases) return [];
   return Object.keys(aliases.paths).filter((pattern) => !pattern.includes("*") && aliasCandidates(pattern, aliases).some((k) => moduleKeys.has(k) || moduleKeys.has(`${k}/index`)));
 }
+
+/**
+ * Wildcard patterns whose substitution has path segments after the star (`@svc/<star>` mapped to
+ * `src/<star>/factory`): the
+ * deprecated file's name is then in the substitution, not in the specifier, so the pre-filters must treat
+ * every specifier of the pattern's shape as a candidate.
+ */
+export function aliasPatternsHidingFileNames(aliases: PathAliases | undefined): Array<{ prefix: string; suffix: string }> {
+  if (!aliases) return [];
+  const hiding: Array<{ prefix: string; suffix: string }> = [];
+  for (const [pattern, substitutions] of Object.entries(aliases.paths)) {
+    const star = pattern.indexOf("*");
+    if (star < 0) continue;
+    const hides = substitutions.some((s) => s.includes("*") && s.slice(s.indexOf("*") + 1).includes("/"));
+    if (hides) hiding.push({ prefix: pattern.slice(0, star), suffix: pattern.slice(star + 1) });
+  }
+  return hiding;
+}

@@ -29,6 +29,10 @@ export class SitePlan {
     readonly site: ImportSite,
     readonly rule: Rule,
     private readonly locate: ReturnType<typeof lineLocator>,
+    /** See PlanInput.isTypeOnly. */
+    readonly isTypeOnly: (target: ResolvedSymbol) => boolean = () => false,
+    /** See PlanInput.typeSyntax. */
+    readonly typeSyntax = false,
   ) {}
 
   get moduleTarget(): ModuleRef {
@@ -82,7 +86,11 @@ export class SitePlan {
   }
 
   rewrite(): Rewrite | undefined {
-    if (this.edits.length === 0) return undefined;
+    return this.edits.length === 0 ? undefined : this.located();
+  }
+
+  /** The site as a report names it, whether or not it could be rewritten. */
+  located(): Rewrite {
     const { line, column } = this.locate(this.site.specifier.start);
     return { file: this.file, rule: this.rule, site: this.site, line, column, symbols: [...new Set(this.symbols)] };
   }

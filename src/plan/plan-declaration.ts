@@ -18,7 +18,9 @@ export function planDeclaration(plan: SitePlan, site: DeclarationSite): void {
   const defaultItem = primary.items.find((item) => item.binding === site.defaultBinding);
   if (defaultItem && defaultItem.target.name !== "default") {
     // `import d from` cannot name another export in place: the clause itself has to change shape.
-    plan.edits.push({ start: site.statement.start, end: site.statement.end, text: generateStatement(plan, site, primary) });
+    // Build mode keeps the statement's line breaks after it, so a multi-line import does not shift later lines.
+    const text = generateStatement(plan, site, primary) + lineBreaksIn(plan, site.statement.start, site.statement.end);
+    plan.edits.push({ start: site.statement.start, end: site.statement.end, text });
     return appendStatements(plan, site, others.map((g) => generateStatement(plan, site, g)));
   }
   for (const item of primary.items) {
@@ -26,8 +28,13 @@ export function planDeclaration(plan: SitePlan, site: DeclarationSite): void {
   }
   plan.replaceSpecifier(primary.module);
   if (others.length === 0) return;
-  for (const group of others) {
-    for (const item of group.items) removeBinding(plan, site, item.binding);
+  if (site.defaultBinding && site.named && site.named.length > 0 && primary.items.length === 1) {
+    // Every named binding moves away from the default's module: drop `, { … }` whole rather than leave `{  }`.
+    plan.edits.push(removal(plan, site.defaultBinding.element.end, site.namedRange!.end));
+  } else {
+    for (const group of others) {
+      for (const item of group.items) removeBinding(plan, site, item.binding);
+    }
   }
   appendStatements(plan, site, others.map((g) => generateStatement(plan, site, g)));
 }
@@ -46,11 +53,13 @@ function planExportStar(plan: SitePlan, site: DeclarationSite): void {
   }
   const moduleTarget = plan.moduleTarget;
   const moved: Binding[] = [];
-  for (const name of reshapedNames(plan)) {
+  for (const name of plan.index.listedNames(plan.rule)) {
     if (name === "default") continue;
     const target = plan.target(name);
     if (target.module.key === moduleTarget.key && target.name === name) continue;
-    moved.push(syntheticBinding(name));
+    const typeOnly = plan.isTypeOnly(target);
+    if (typeOnly && !plan.typeSyntax) continue;
+    moved.push(syntheticBinding(name, typeOnly));
   }
   plan.symbols.push("*", ...moved.map((b) => b.imported));
   plan.replaceSpecifier(moduleTarget);
@@ -58,28 +67,16 @@ function planExportStar(plan: SitePlan, site: DeclarationSite): void {
   appendStatements(plan, site, groups.map((g) => generateStatement(plan, { ...site, exportStar: undefined, defaultBinding: undefined }, g)));
 }
 
-/** Every name listed along the rule's chain: the only names whose home differs from the module target. */
-function reshapedNames(plan: SitePlan): string[] {
-  const names = new Set<string>();
-  const seen = new Set<number>();
-  for (let rule = plan.rule; rule && !seen.has(rule.index); rule = rule.to && plan.index.ruleFor(rule.to.key)!) {
-    seen.add(rule.index);
-    for (const name of rule.symbols.keys()) names.add(name);
-    if (!rule.to) break;
-  }
-  return [...names];
-}
-
-function syntheticBinding(name: string): Binding {
+function syntheticBinding(name: string, typeOnly: boolean): Binding {
   const empty = { start: 0, end: 0 };
-  return { imported: name, local: name, typeOnly: false, element: empty, importedRange: empty, hasAlias: false, aliasSyntax: "as" };
+  return { imported: name, local: name, typeOnly, element: empty, importedRange: empty, hasAlias: false, aliasSyntax: "as" };
 }
 
 /** Removes a binding that moves to another module from the original statement, with its comma. */
 function removeBinding(plan: SitePlan, site: DeclarationSite, binding: Binding): void {
   if (binding === site.defaultBinding) {
     const end = site.namedRange?.start ?? binding.element.end;
-    plan.edits.push({ start: binding.element.start, end, text: "" });
+    plan.edits.push(removal(plan, binding.element.start, end));
     return;
   }
   const named = site.named!;
@@ -87,9 +84,21 @@ function removeBinding(plan: SitePlan, site: DeclarationSite, binding: Binding):
   // Each removal takes the separator after it while a kept element follows, else the one before it, so the
   // removals of neighbouring elements never overlap.
   const laterKept = named.slice(i + 1).some((b) => isPrimary(plan, site, b));
-  if (laterKept) plan.edits.push({ start: binding.element.start, end: named[i + 1].element.start, text: "" });
-  else if (i > 0) plan.edits.push({ start: named[i - 1].element.end, end: binding.element.end, text: "" });
-  else plan.edits.push({ start: binding.element.start, end: binding.element.end, text: "" });
+  if (laterKept) plan.edits.push(removal(plan, binding.element.start, named[i + 1].element.start));
+  else if (i > 0) plan.edits.push(removal(plan, named[i - 1].element.end, binding.element.end));
+  else plan.edits.push(removal(plan, binding.element.start, binding.element.end));
+}
+
+/**
+ * Deletes `[start, end)`. In build mode the line breaks it spans stay, because diagnostics and source maps of
+ * the rewritten file must keep the user's line numbers; the codemod removes them too.
+ */
+function removal(plan: SitePlan, start: number, end: number): { start: number; end: number; text: string } {
+  return { start, end, text: lineBreaksIn(plan, start, end) };
+}
+
+function lineBreaksIn(plan: SitePlan, start: number, end: number): string {
+  return plan.layout === "same-line" ? plan.text.slice(start, end).replace(/[^\r\n]/g, "") : "";
 }
 
 function isPrimary(plan: SitePlan, site: DeclarationSite, binding: Binding): boolean {

@@ -1,10 +1,10 @@
 import { lineLocator } from "../diagnostic";
-import type { RuleIndex } from "../rules/targets";
+import type { ResolvedSymbol, RuleIndex } from "../rules/targets";
 import type { Rule } from "../rules/types";
 import type { ImportSite } from "../scan/types";
 import { SitePlan } from "./context";
 import { planDeclaration } from "./plan-declaration";
-import { planCall, planImportType, planNamespace } from "./plan-namespace";
+import { planAugmentation, planCall, planImportType, planNamespace } from "./plan-namespace";
 import type { Layout, RewritePlan } from "./types";
 
 export interface MatchedSite {
@@ -18,15 +18,27 @@ export interface PlanInput {
   index: RuleIndex;
   matches: readonly MatchedSite[];
   layout?: Layout;
+  /**
+   * Targets that exist only as types. `export *` re-exports renamed and moved names under their old names; a
+   * caller planning JavaScript (types already stripped, as esbuild's unbundled mode does) passes this so
+   * type-only ones are left out rather than re-exported as values that do not exist at run time.
+   */
+  isTypeOnly?: (target: ResolvedSymbol) => boolean;
+  /**
+   * The text is TypeScript (the tsc adapter): a type-only target of a rewritten `export *` is re-exported as
+   * `type Old` instead of being left out, since importers of the old name may use it as a type. The `type`
+   * modifier is what isolatedModules and verbatimModuleSyntax require of a type re-export (TS1205).
+   */
+  typeSyntax?: boolean;
 }
 
 /** Decides what each deprecated import of one file becomes: pure, from sites and matches to text edits. */
-export function planFile({ file, text, index, matches, layout = "same-line" }: PlanInput): RewritePlan {
-  const plan: RewritePlan = { file, edits: [], rewrites: [], diagnostics: [] };
+export function planFile({ file, text, index, matches, layout = "same-line", isTypeOnly, typeSyntax = false }: PlanInput): RewritePlan {
+  const plan: RewritePlan = { file, edits: [], rewrites: [], unsafe: [], diagnostics: [] };
   if (matches.length === 0) return plan;
   const locate = lineLocator(text);
   for (const { site, rule } of matches) {
-    const sitePlan = new SitePlan(file, text, index, layout, site, rule, locate);
+    const sitePlan = new SitePlan(file, text, index, layout, site, rule, locate, isTypeOnly, typeSyntax);
     switch (site.kind) {
       case "import":
       case "export":
@@ -44,11 +56,12 @@ export function planFile({ file, text, index, matches, layout = "same-line" }: P
         planImportType(sitePlan, site);
         break;
       case "augmentation":
-        sitePlan.replaceSpecifier(sitePlan.moduleTarget);
+        planAugmentation(sitePlan, site);
         break;
     }
     if (sitePlan.error) {
       plan.diagnostics.push(sitePlan.error);
+      plan.unsafe.push(sitePlan.located());
       continue;
     }
     plan.edits.push(...sitePlan.edits);

@@ -1,4 +1,4 @@
-import type { Binding, CallSite, ImportTypeSite, NamespaceBinding } from "../scan/types";
+import type { AugmentationSite, Binding, CallSite, ImportTypeSite, NamespaceBinding } from "../scan/types";
 import type { SitePlan } from "./context";
 
 /**
@@ -48,8 +48,15 @@ export function planCall(plan: SitePlan, site: CallSite): void {
   }
   if (site.kind === "mock" && /(?:^|\.)(?:mock|doMock|unmock|doUnmock|dontMock)$/.test(site.callee)) {
     if (site.extraArguments === 0) {
+      // An automock covers one module; a symbol moved to another one would silently stop being mocked.
+      const moduleTarget = plan.moduleTarget;
+      const elsewhere = plan.index.listedNames(plan.rule).filter((name) => plan.target(name).module.key !== moduleTarget.key);
+      if (elsewhere.length > 0) {
+        const modules = [...new Set(elsewhere.map((name) => plan.target(name).module.written))].join(", ");
+        return plan.fail(site.specifier.start, `\`${site.callee}\` mocks one module, but the rule moves ${elsewhere.join(", ")} to ${modules}; add a \`${site.callee}\` call for each module by hand`);
+      }
       plan.symbols.push("*");
-      return plan.replaceSpecifier(plan.moduleTarget);
+      return plan.replaceSpecifier(moduleTarget);
     }
     return plan.fail(site.specifier.start, `the factory of \`${site.callee}\` returns the deprecated module's export names, which the rule renames or moves; migrate this mock by hand`);
   }
@@ -91,4 +98,21 @@ export function planImportType(plan: SitePlan, site: ImportTypeSite): void {
   }
   plan.symbols.push(site.qualifier.name);
   plan.replaceSpecifier(target.module);
+}
+
+/**
+ * `declare module "…" { interface Manager { … } }` patches exports by name, so each declared name follows the
+ * rule: a renamed one is renamed in place (it augments the export under its new name); one moved to another
+ * module, or onto `default`, cannot be expressed in this block and is an error rather than a stray declaration.
+ */
+export function planAugmentation(plan: SitePlan, site: AugmentationSite): void {
+  const moduleTarget = plan.moduleTarget;
+  for (const declared of site.declared) {
+    const target = plan.target(declared.name);
+    if (target.module.key !== moduleTarget.key || target.name === "default") {
+      return plan.fail(site.specifier.start, `this augmentation declares \`${declared.name}\`, which the rule moves to \`${target.name}\` in ${target.module.written}; augment it there by hand`);
+    }
+    if (target.name !== declared.name) plan.edits.push({ start: declared.range.start, end: declared.range.end, text: target.name });
+  }
+  plan.replaceSpecifier(moduleTarget);
 }

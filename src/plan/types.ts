@@ -24,6 +24,11 @@ export interface RewritePlan {
   file: string;
   edits: TextEdit[];
   rewrites: Rewrite[];
+  /**
+   * Deprecated imports that could not be rewritten safely (each has its diagnostic): still violations, which a
+   * report must count and a codemod must list rather than drop.
+   */
+  unsafe: Rewrite[];
   diagnostics: SsotDiagnostic[];
 }
 

@@ -53,6 +53,17 @@ export class RuleIndex {
     return { module, name: currentName };
   }
 
+  /** Every name listed along the rule's chain: the only names whose home can differ from the module target. */
+  listedNames(rule: Rule): string[] {
+    const names = new Set<string>();
+    const seen = new Set<Rule>();
+    for (let current: Rule | undefined = rule; current && !seen.has(current); current = current.to && this.byFromKey.get(current.to.key)) {
+      seen.add(current);
+      for (const name of current.symbols.keys()) names.add(name);
+    }
+    return [...names];
+  }
+
   /** True when some imported name may end up renamed or in another module than the module target. */
   reshapesExports(rule: Rule): boolean {
     const seen = new Set<Rule>();

@@ -1,6 +1,6 @@
 import type * as TS from "typescript";
 import { analyseNamespaceUses } from "./namespace-uses";
-import type { Binding, CallSite, CallUsage, DeclarationSite, ImportSite, NamespaceBinding, SpecifierLiteral } from "./types";
+import type { Binding, CallSite, CallUsage, DeclarationSite, ImportSite, MemberUse, NamespaceBinding, SpecifierLiteral } from "./types";
 
 export interface ScanOptions {
   /** Callee names such as `vi.mock` whose first string argument is a module specifier. */
@@ -8,6 +8,9 @@ export interface ScanOptions {
   /** Cheap pre-check on the specifier text; sites it rejects are not analysed further. */
   isCandidate?: (specifier: string) => boolean;
 }
+
+/** Mock functions that load the module asynchronously, like `import()`. */
+const PROMISE_MOCK_FUNCTIONS = /^vi\.import(?:Actual|Mock)$/;
 
 /**
  * Finds every place in a file that names a module with a string literal. The TypeScript instance is passed in
@@ -64,11 +67,27 @@ export function scanImports(ts: typeof TS, sourceFile: TS.SourceFile, options: S
     } else if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name) && isModuleFile) {
       // Only inside a module is `declare module "x"` an augmentation of x; in a script it declares x anew.
       const specifier = literal(node.name);
-      if (specifier) sites.push({ kind: "augmentation", specifier, statement: range(node) });
+      if (specifier) sites.push({ kind: "augmentation", specifier, statement: range(node), declared: augmentedNames(node) });
     }
     parents.push(node);
     ts.forEachChild(node, visit);
     parents.pop();
+  };
+
+  /** The top-level names an augmentation body declares, which must match the augmented module's exports. */
+  const augmentedNames = (node: TS.ModuleDeclaration): MemberUse[] => {
+    const names: MemberUse[] = [];
+    const add = (name: TS.Node | undefined) => {
+      if (name && ts.isIdentifier(name)) names.push({ name: name.text, range: range(name) });
+    };
+    if (!node.body || !ts.isModuleBlock(node.body)) return names;
+    for (const statement of node.body.statements) {
+      if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) add(declaration.name);
+      else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+        for (const element of statement.exportClause.elements) add(element.name);
+      } else if ("name" in statement) add((statement as TS.DeclarationStatement).name);
+    }
+    return names;
   };
 
   const firstName = (name: TS.EntityName): TS.Identifier => (ts.isIdentifier(name) ? name : firstName(name.left));
@@ -165,19 +184,25 @@ export function scanImports(ts: typeof TS, sourceFile: TS.SourceFile, options: S
     }
     const specifier = literal(first);
     if (!specifier) return undefined;
-    return { kind, callee, specifier, statement: range(node), extraArguments: rest.length, usage: callUsage(node) };
+    const returnsPromise = kind === "dynamic-import" || PROMISE_MOCK_FUNCTIONS.test(callee);
+    return { kind, callee, specifier, statement: range(node), extraArguments: rest.length, usage: callUsage(node, returnsPromise) };
   };
 
   /** How the module object a call returns is used: only shapes whose member names are all visible are rewritable. */
-  const callUsage = (call: TS.CallExpression): CallUsage => {
+  const callUsage = (call: TS.CallExpression, returnsPromise: boolean): CallUsage => {
     let expression: TS.Node = call;
     let depth = parents.length - 1;
     let parent = parents[depth];
+    let awaited = false;
     while (parent && (ts.isParenthesizedExpression(parent) || ts.isAwaitExpression(parent))) {
+      awaited ||= ts.isAwaitExpression(parent);
       expression = parent;
       parent = parents[--depth];
     }
     if (!parent || ts.isExpressionStatement(parent)) return { kind: "unused" };
+    // A promise of the module (`import("…").then(…)`, `const p = import("…")`): its members are the promise's,
+    // and the module's own names are used out of sight, in a callback or wherever the promise goes.
+    if (returnsPromise && !awaited) return { kind: "opaque" };
     if (ts.isVariableDeclaration(parent) && parent.initializer === expression) {
       if (ts.isIdentifier(parent.name)) return { kind: "namespace", namespace: namespaceOf(parent.name) };
       if (ts.isObjectBindingPattern(parent.name)) return destructured(parent.name);

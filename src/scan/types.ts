@@ -93,6 +93,8 @@ export interface ImportTypeSite extends SiteBase {
 
 export interface AugmentationSite extends SiteBase {
   kind: "augmentation";
+  /** Names the augmentation declares (`interface Manager { … }`): each patches the export of that name. */
+  declared: MemberUse[];
 }
 
 export type ImportSite = DeclarationSite | ImportEqualsSite | CallSite | ImportTypeSite | AugmentationSite;

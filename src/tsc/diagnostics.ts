@@ -32,15 +32,26 @@ export function toTsDiagnostic(ts: typeof TS, d: SsotDiagnostic, sourceFileOf: (
 }
 
 /**
- * A build that must not go ahead: the diagnostics are reported first (as configuration problems, which
- * every tsc mode prints, the builder included) and nothing is emitted, not even .tsbuildinfo, so a later
- * incremental build cannot mistake the failed one for a finished one.
+ * A build that must not go ahead: the diagnostics are reported and nothing is emitted, not even .tsbuildinfo,
+ * so a later incremental build cannot mistake the failed one for a finished one.
+ *
+ * They are reported as whole-program syntactic diagnostics because that is the one channel every tsc mode
+ * reads first from the Program itself: builder programs (incremental, --watch, -b) answer
+ * getConfigFileParsingDiagnostics from the parsed tsconfig they were given, so errors placed there were
+ * silently dropped and the build exited 0 with no output. Being "syntactic" also keeps TypeScript from piling
+ * semantic errors about the half-applied rules on top of ours.
+ *
+ * `noEmitOnError` is reported as set because `tsc -b` otherwise touches the timestamps of the previous
+ * outputs after a failed emit, and its next run would then call the project up to date on broken rules.
  */
 export function blockedProgram(program: TS.Program, diagnostics: readonly TS.Diagnostic[]): TS.Program {
-  const original = program.getConfigFileParsingDiagnostics.bind(program);
+  const syntactic = program.getSyntacticDiagnostics.bind(program);
+  const options: TS.CompilerOptions = { ...program.getCompilerOptions(), noEmitOnError: true };
   const skipped: TS.EmitResult = { emitSkipped: true, diagnostics: [] };
   return Object.assign(program, {
-    getConfigFileParsingDiagnostics: () => [...diagnostics, ...original()],
+    getSyntacticDiagnostics: (sourceFile?: TS.SourceFile, token?: TS.CancellationToken) =>
+      sourceFile ? syntactic(sourceFile, token) : [...diagnostics, ...syntactic(undefined, token)],
+    getCompilerOptions: () => options,
     emit: () => skipped,
     emitBuildInfo: () => skipped,
   });

@@ -1,6 +1,6 @@
 import type * as TS from "typescript";
 import { rewriteProgram } from "./program-rewriter";
-import type { PluginConfig } from "./load-plugin-rules";
+import type { PluginConfig } from "../project/load-plugin-rules";
 
 /**
  * ts-patch program transformer: `{ "transform": "ssot-imports/tsc", "transformProgram": true }`.

@@ -7,9 +7,10 @@ import type { FileSystem } from "../rules/module-paths";
 import { RuleIndex } from "../rules/targets";
 import { blockedProgram, toTsDiagnostic } from "./diagnostics";
 import { findMissingExports } from "./export-check";
-import { loadPluginRules, type PluginConfig } from "./load-plugin-rules";
-import { formatSummary } from "./summary";
-import { createTypeScriptResolver, pathAliasesOf } from "./resolver";
+import { typeOnlyExports } from "./type-only-exports";
+import { loadPluginRules, type PluginConfig } from "../project/load-plugin-rules";
+import { formatSummary } from "../plan/summary";
+import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
 
 /**
  * Rewritten SourceFiles survive between the programs of one process (watch mode, `tsc -b` with several
@@ -43,12 +44,13 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
     pathAliasesOf(options),
   );
 
+  const isTypeOnly = typeOnlyExports(ts, program);
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (!isProjectFile(program, sourceFile)) continue;
-    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile);
+    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true });
     if (!result) continue;
     errors.push(...result.plan.diagnostics);
     rewrites.push(...result.plan.rewrites);

@@ -1,8 +1,7 @@
-import type { Rewrite } from "../plan/types";
-import type { RuleSet } from "../rules/types";
+import type { Rule, RuleSet } from "../rules/types";
 
-/** One line per build (`"report": "summary"`): how many imports in how many files each rule rewrote. */
-export function formatSummary(ruleSet: RuleSet, rewrites: readonly Rewrite[]): string {
+/** One line per build (`report: "summary"`): how many imports in how many files each rule rewrote. */
+export function formatSummary(ruleSet: RuleSet, rewrites: ReadonlyArray<{ rule: Rule; file: string }>): string {
   const perRule = ruleSet.rules.map((rule) => {
     const own = rewrites.filter((r) => r.rule === rule);
     const files = new Set(own.map((r) => r.file)).size;

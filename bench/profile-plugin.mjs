@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Where the plugin's time goes, in-process, without touching src/: builds the unmigrated project's Program the
+// way tsc does, then calls the built plugin (dist/tsc) with a TypeScript object whose createProgram and
+// resolveModuleName are timed, and reports each phase beside the cost of the whole compile (check + emit).
+//
+//   node bench/profile-plugin.mjs [--project .bench/project-m1000-s1/unmigrated] [--repeat 3]
+
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(path.join(REPO, "package.json"));
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const projectDir = path.resolve(REPO, flag("--project", ".bench/project-m1000-s1/unmigrated"));
+const repeat = Number(flag("--repeat", "3"));
+
+const ts = require("typescript");
+const ms = (t) => `${t.toFixed(0)} ms`;
+
+let t0 = performance.now();
+const plugin = require(path.join(REPO, "dist", "tsc", "index.js")).default;
+const requireMs = performance.now() - t0;
+
+const configPath = path.join(projectDir, "tsconfig.json");
+const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+const pluginConfig = parsed.options.plugins[0];
+
+for (let round = 1; round <= repeat; round++) {
+  const host = ts.createCompilerHost(parsed.options);
+  t0 = performance.now();
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host, projectReferences: parsed.projectReferences });
+  const createMs = performance.now() - t0;
+
+  const timing = { createProgram: 0, resolveModuleName: 0, resolveCalls: 0 };
+  const timedTs = Object.create(ts, {
+    createProgram: { value: (...a) => { const s = performance.now(); try { return ts.createProgram(...a); } finally { timing.createProgram += performance.now() - s; } } },
+    resolveModuleName: { value: (...a) => { const s = performance.now(); timing.resolveCalls++; try { return ts.resolveModuleName(...a); } finally { timing.resolveModuleName += performance.now() - s; } } },
+  });
+  t0 = performance.now();
+  const rewritten = plugin(program, host, pluginConfig, { ts: timedTs });
+  const pluginMs = performance.now() - t0;
+
+  t0 = performance.now();
+  const diagnostics = ts.getPreEmitDiagnostics(rewritten);
+  const checkMs = performance.now() - t0;
+  t0 = performance.now();
+  const emit = rewritten.emit(undefined, () => {}); // no writes: the disk is not what we measure here
+  const emitMs = performance.now() - t0;
+  if (diagnostics.length || emit.diagnostics.length) console.log(ts.formatDiagnostics([...diagnostics, ...emit.diagnostics].slice(0, 5), { getCanonicalFileName: (f) => f, getCurrentDirectory: () => projectDir, getNewLine: () => "\n" }));
+
+  const other = pluginMs - timing.createProgram - timing.resolveModuleName;
+  const total = createMs + pluginMs + checkMs + emitMs;
+  console.log(`round ${round}: ${program.getSourceFiles().length} source files`);
+  console.log(`  createProgram (tsc's own, before the plugin)  ${ms(createMs)}`);
+  console.log(`  plugin total                                  ${ms(pluginMs)}  (${(100 * pluginMs / total).toFixed(1)}% of ${ms(total)} in-process compile)`);
+  console.log(`    rebuilt createProgram (oldProgram reuse)    ${ms(timing.createProgram)}`);
+  console.log(`    resolveModuleName (matcher, ${timing.resolveCalls} calls)      ${ms(timing.resolveModuleName)}`);
+  console.log(`    rules, scan, plan, export check             ${ms(other)}`);
+  console.log(`  check (getPreEmitDiagnostics)                 ${ms(checkMs)}`);
+  console.log(`  emit (no writes)                              ${ms(emitMs)}`);
+}
+console.log(`require(dist/tsc) once: ${ms(requireMs)}`);

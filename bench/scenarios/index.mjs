@@ -1,0 +1,20 @@
+// Every scenario `npm run bench` knows, in the order they run. To add one (esbuild, CLI report, …), write a
+// module exporting an array of scenarios and list it here. A scenario is:
+//
+//   {
+//     name: "tsc",                        // for --only, the table and results.json
+//     title: "…",                         // one line saying what is compared with what
+//     project: { modules: 1000, … },      // generator options (bench/generate.mjs); generated once, cached
+//     targets?: { time: 1.05, memory: 1.1 },  // max ratios with/without; omitted = figures only
+//     informational?: true,               // context for the others, never a pass/miss
+//     setup?(ctx, project),               // once, before verify/warm-up (e.g. write a build script)
+//     verify?(ctx, project) → string,     // once, before measuring: throw if either side is broken
+//     with(ctx, project) → command,       // command: { cmd, args, cwd, env?, prepare?() }; prepare is untimed
+//     without(ctx, project) → command,
+//   }
+//
+// ctx: { repo, benchDir, typescript: { plain: { tsc }, patched: { tsc } }, options }.
+
+import tsc from "./tsc.mjs";
+
+export default [...tsc];

@@ -1,0 +1,69 @@
+import { Command, Option } from "commander";
+import { DEFAULT_BASELINE_FILE } from "./baseline";
+import { runCheck } from "./commands/check";
+import { runMigrate } from "./commands/migrate";
+import { REPORT_FORMATS, runReport } from "./commands/report";
+import { runVerify } from "./commands/verify";
+import type { Io } from "./io";
+import { addProjectOptions } from "./project-options";
+import { packageVersion } from "./version";
+
+const EXIT_CODES_HELP = `
+Exit status: 0 success; 1 the command found what it guards against (new or stale violations, imports to
+migrate by hand, files that do not parse, rule errors); 2 usage or configuration error; 3 internal error.`;
+
+/**
+ * The command line, built fresh per call so `main` can run many times in one process (the tests do). Each
+ * action stores its exit status in `result.code` instead of exiting, so nothing here ends the process.
+ */
+export function buildProgram(io: Io, result: { code: number }): Command {
+  const program = new Command("ssot-imports")
+    .description("Report, gate, migrate and verify deprecated imports declared in ssot-imports.json.")
+    .version(packageVersion(), "-v, --version")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // One line per mistake: commander's own prefix becomes ours, and its suggestion joins the same line.
+      outputError: (s, write) => write(s.replace(/^error: /, "ssot-imports: ").replace(/\n\(Did you mean (.*)\)/, " (did you mean $1)")),
+    })
+    .addHelpText("after", EXIT_CODES_HELP)
+    .showSuggestionAfterError(true);
+
+  addProjectOptions(
+    program
+      .command("report")
+      .description("list every deprecated import: file, line, column, specifier, rule, symbols and where it goes")
+      .addOption(new Option("-f, --format <format>", "output format").choices(REPORT_FORMATS).default("text")),
+  ).action((options) => {
+    result.code = runReport(options, io);
+  });
+
+  addProjectOptions(
+    program
+      .command("check")
+      .description("fail when a file has more violations of a rule than the baseline records, or fewer (stale)")
+      .option("-b, --baseline <file>", `the baseline file (default: ${DEFAULT_BASELINE_FILE} beside the tsconfig)`)
+      .option("-u, --update", "write the baseline from the current violations (sorted keys, small diffs)"),
+  ).action((options) => {
+    result.code = runCheck(options, io);
+  });
+
+  addProjectOptions(
+    program
+      .command("migrate")
+      .description("rewrite deprecated imports to their SSOT modules: a unified diff, or the files with --write")
+      .option("-w, --write", "rewrite the source files in place (atomically) instead of printing a diff"),
+  ).action((options) => {
+    result.code = runMigrate(options, io);
+  });
+
+  addProjectOptions(
+    program.command("verify").description("check the rules against the code: targets exist and export the renamed symbols, no self-imports, no unused rules"),
+  ).action((options) => {
+    result.code = runVerify(options, io);
+  });
+
+  for (const command of program.commands) command.addHelpText("after", EXIT_CODES_HELP).allowExcessArguments(false);
+  return program;
+}

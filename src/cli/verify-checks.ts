@@ -1,0 +1,140 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { rewriteFile } from "../core";
+import type { SsotDiagnostic } from "../diagnostic";
+import type { Project } from "../project/load-project";
+import type { ModuleRef, Rule } from "../rules/types";
+import { collectExports } from "../scan/exports";
+import type { Violation } from "./scan";
+
+/** The file a rule's module names: its own file for a path, the resolver's answer for a bare specifier. */
+function fileOf(project: Project, module: ModuleRef): string | undefined {
+  if (module.kind === "path") return module.file;
+  return project.resolve(module.key, path.posix.join(project.root, "__ssot_imports_verify__.ts"));
+}
+
+/** Every module a rule sends names to: its module target and each listed symbol's, chains followed. */
+function targetsOf(project: Project, rule: Rule): ModuleRef[] {
+  const index = project.matcher.index;
+  const targets = [index.moduleTarget(rule)];
+  for (const name of rule.symbols.keys()) {
+    const target = index.symbolTarget(rule, name);
+    if (target) targets.push(target.module);
+  }
+  return targets.filter((m, i) => m.key !== rule.from.key && targets.findIndex((o) => o.key === m.key) === i);
+}
+
+function ruleError(project: Project, rule: Rule, message: string, at?: { line: number; column: number }): SsotDiagnostic {
+  return { severity: "error", file: project.ruleSet.file, line: at?.line ?? rule.line, column: at?.column ?? rule.column, rule: rule.label, message };
+}
+
+/** Path targets were checked by the loader; a bare one (a package, an alias) only the resolver can find. */
+export function checkTargetsExist(project: Project): SsotDiagnostic[] {
+  const errors: SsotDiagnostic[] = [];
+  for (const rule of project.ruleSet.rules) {
+    for (const module of targetsOf(project, rule)) {
+      if (module.kind === "bare" && fileOf(project, module) === undefined) {
+        errors.push(ruleError(project, rule, `"${module.written}" does not resolve from ${project.root} (not installed, or no such path alias)`));
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * Every listed symbol's final name must be exported by its final module. The syntax answers most cases; a
+ * module with `export *`, `export =` or no parse of its own is handed to the type checker, which follows
+ * re-exports exactly. One Program for all of them, created only when needed.
+ */
+export function checkRenamedExports(project: Project): SsotDiagnostic[] {
+  const { ts } = project;
+  const index = project.matcher.index;
+  const pending: Array<{ rule: Rule; name: string; target: string; file: string; written: string }> = [];
+  const exportsByFile = new Map<string, ReturnType<typeof collectExports> | undefined>();
+  const errors: SsotDiagnostic[] = [];
+  const missing = (p: (typeof pending)[number]) =>
+    errors.push(ruleError(project, p.rule, `symbol "${p.name}" maps to "${p.target}", which ${p.written} does not export`, p.rule.symbolLocations.get(p.name)));
+
+  for (const rule of project.ruleSet.rules) {
+    for (const name of rule.symbols.keys()) {
+      const target = index.symbolTarget(rule, name);
+      if (!target) continue;
+      const file = fileOf(project, target.module);
+      if (!file) continue; // reported by checkTargetsExist (or the loader)
+      if (!exportsByFile.has(file)) {
+        const text = project.fs.readFile(file);
+        exportsByFile.set(file, text === undefined ? undefined : collectExports(ts, ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false)));
+      }
+      const exports = exportsByFile.get(file);
+      if (exports?.names.has(target.name)) continue;
+      const entry = { rule, name, target: target.name, file, written: target.module.written };
+      const conclusive = exports && exports.starSpecifiers.length === 0 && !exports.names.has("export=") && !/\.[cm]?js$/.test(file);
+      if (conclusive) missing(entry);
+      else pending.push(entry);
+    }
+  }
+  if (pending.length === 0) return errors;
+  // Export names need no lib and no @types: leaving them out makes this Program a fraction of a full one.
+  const options = { ...project.options, noEmit: true, noLib: true, types: [], skipLibCheck: true };
+  const program = ts.createProgram({ rootNames: [...new Set(pending.map((p) => p.file))], options });
+  const checker = program.getTypeChecker();
+  for (const p of pending) {
+    const sourceFile = program.getSourceFile(p.file);
+    const moduleSymbol = sourceFile && checker.getSymbolAtLocation(sourceFile);
+    const names = moduleSymbol ? checker.getExportsOfModule(moduleSymbol).map((s) => s.name) : [];
+    if (!names.includes(p.target)) missing(p);
+  }
+  return errors;
+}
+
+/**
+ * An SSOT module that imports a module deprecated in its favour would, once rewritten, import itself. The core
+ * says what each of its imports matches; this only compares that with the module's own identity.
+ */
+export function checkSelfImports(project: Project): SsotDiagnostic[] {
+  const { ts, matcher } = project;
+  const errors: SsotDiagnostic[] = [];
+  const files = new Set<string>();
+  for (const rule of project.ruleSet.rules) for (const m of targetsOf(project, rule)) if (m.kind === "path" && m.file) files.add(m.file);
+  for (const file of files) {
+    const text = readText(file);
+    if (text === undefined) continue;
+    const result = rewriteFile(ts, matcher, file, text, () => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false));
+    if (!result) continue;
+    for (const site of [...result.plan.rewrites, ...result.plan.unsafe]) {
+      if (!targetsOf(project, site.rule).some((m) => m.kind === "path" && m.file === file)) continue;
+      errors.push({
+        severity: "error",
+        file,
+        line: site.line,
+        column: site.column,
+        rule: site.rule.label,
+        message: `this SSOT module imports "${site.site.specifier.value}", the module its own rule deprecates; once migrated it would import itself`,
+      });
+    }
+  }
+  return errors;
+}
+
+/** A rule nothing matches is either finished (delete it) or mistyped (fix it): worth a warning, not a failure. */
+export function checkUnusedRules(project: Project, violations: readonly Violation[]): SsotDiagnostic[] {
+  const used = new Set(violations.map((v) => v.rule));
+  return project.ruleSet.rules
+    .filter((rule) => !used.has(rule))
+    .map((rule) => ({
+      severity: "warning" as const,
+      file: project.ruleSet.file,
+      line: rule.line,
+      column: rule.column,
+      rule: rule.label,
+      message: `matches no import in ${project.fileNames.length} project files: finished (remove the rule) or mistyped "from"?`,
+    }));
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
+  }
+}

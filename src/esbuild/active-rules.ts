@@ -1,0 +1,57 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "jsonc-parser";
+import type { SsotDiagnostic } from "../diagnostic";
+import { Matcher } from "../match/matcher";
+import type { PathAliases } from "../match/path-aliases";
+import { RuleIndex } from "../rules/targets";
+import type { RuleSet } from "../rules/types";
+import { loadEsbuildRules, type RulesOption } from "./load-rules";
+
+export type ReportMode = "off" | "warn" | "summary";
+
+/** The rules as loaded for one build; reloaded at every (re)build so edits to ssot-imports.json apply. */
+export interface ActiveRules {
+  ruleSet: RuleSet;
+  matcher: Matcher;
+  watchFiles: string[];
+  report: ReportMode;
+  /** pluginData marking our own `build.resolve` calls, so our onResolve does not answer them. */
+  bypass: { ssotImportsBypass: true };
+}
+
+/**
+ * `watchFiles` comes back even when the rules fail to load, so a watching build still rebuilds once they are
+ * fixed. `report` is the plugin option; without one, the rules file's own `report` applies, as for tsc.
+ */
+export function loadActiveRules(
+  rules: RulesOption | undefined,
+  cwd: string,
+  report: ReportMode | undefined,
+  tsconfig?: string,
+): { active?: ActiveRules; errors: SsotDiagnostic[]; watchFiles: string[] } {
+  const { result, watchFile } = loadEsbuildRules(rules, cwd);
+  const watchFiles = watchFile ? [watchFile] : [];
+  if (!result.ok) return { errors: result.errors, watchFiles };
+  const ruleSet = result.ruleSet;
+  // Resolution is esbuild's (asynchronous, in the adapter); the matcher's own resolver is never asked.
+  const noResolver = { resolve: () => undefined };
+  const matcher = new Matcher(new RuleIndex(ruleSet), noResolver, pathAliases(cwd, tsconfig));
+  return {
+    active: { ruleSet, matcher, watchFiles, report: report ?? ruleSet.options.report, bypass: { ssotImportsBypass: true } },
+    errors: [],
+    watchFiles,
+  };
+}
+
+/** tsconfig `paths`, needed only to find where an alias pointed once its deprecated module was deleted. */
+function pathAliases(cwd: string, tsconfig?: string): PathAliases | undefined {
+  const file = path.resolve(cwd, tsconfig ?? "tsconfig.json");
+  try {
+    const options = parse(fs.readFileSync(file, "utf8"), [], { allowTrailingComma: true })?.compilerOptions;
+    if (!options?.paths) return undefined;
+    return { base: path.resolve(path.dirname(file), options.baseUrl ?? "."), paths: options.paths };
+  } catch {
+    return undefined;
+  }
+}

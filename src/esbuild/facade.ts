@@ -1,0 +1,43 @@
+import type { SsotDiagnostic } from "../diagnostic";
+import type { RuleIndex } from "../rules/targets";
+import type { ModuleRef, Rule, RuleSet } from "../rules/types";
+import { exportStatus, missingExport, type ExportsOf } from "./target-exports";
+
+export interface FacadeInputs {
+  ruleSet: RuleSet;
+  index: RuleIndex;
+  /** Where the facade imports a module from (an absolute file, or a bare specifier). */
+  importPathOf(module: ModuleRef): string;
+  exportsOf: ExportsOf;
+}
+
+/**
+ * The virtual module that stands in for a deprecated one: it re-exports the SSOT module, and each renamed or
+ * moved export under its old name. Importers are untouched, so every import form (named, default, namespace,
+ * `export *`, `import()`, `require()`) keeps working, and esbuild still tree-shakes through the re-exports.
+ */
+export async function facadeSource(rule: Rule, inputs: FacadeInputs): Promise<{ contents: string; errors: SsotDiagnostic[] }> {
+  const { index, importPathOf } = inputs;
+  const target = index.moduleTarget(rule);
+  const lines = [`// ssot-imports: ${rule.label}`, `export * from ${JSON.stringify(importPathOf(target))};`];
+  const errors: SsotDiagnostic[] = [];
+  const listed = index.listedNames(rule);
+  const targetExports = await inputs.exportsOf(target);
+  // `export *` never carries `default`, so it is re-exported explicitly when the target has one.
+  if (!listed.includes("default") && targetExports?.values.has("default")) {
+    lines.push(`export { default } from ${JSON.stringify(importPathOf(target))};`);
+  }
+  for (const name of listed) {
+    const destination = index.symbolTarget(rule, name)!;
+    if (destination.module.key === target.key && destination.name === name) continue;
+    const status = await exportStatus(inputs.exportsOf, destination);
+    // Types vanish from a bundle, so a renamed type needs no re-export; a missing value would be undefined.
+    if (status === "type") continue;
+    if (status === "missing") {
+      errors.push(missingExport(inputs.ruleSet, rule, name, destination));
+      continue;
+    }
+    lines.push(`export { ${destination.name} as ${name} } from ${JSON.stringify(importPathOf(destination.module))};`);
+  }
+  return { contents: lines.join("\n") + "\n", errors };
+}

@@ -1,0 +1,126 @@
+import * as path from "node:path";
+import type { OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from "esbuild";
+import { formatSummary } from "../plan/summary";
+import type { ModuleRef, Rule } from "../rules/types";
+import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
+import { facadeSource } from "./facade";
+import type { RulesOption } from "./load-rules";
+import { toEsbuildMessage } from "./messages";
+import { ExportsCache } from "./module-exports";
+import { targetExportsOf } from "./target-exports";
+import { rewriteUnbundled } from "./unbundled";
+
+export interface SsotImportsOptions {
+  /** Path to the rules file (relative to `cwd`; default `ssot-imports.json`), or the rules document inline. */
+  rules?: RulesOption;
+  /** Folder the rules path is relative to; default esbuild's `absWorkingDir`, else the process's. */
+  cwd?: string;
+  /** `warn`: every rewritten import as an esbuild warning at its file:line:column; `summary`: one line per build. */
+  report?: ReportMode;
+}
+
+const FACADE_NAMESPACE = "ssot-imports-facade";
+const NEVER = "^\\b$";
+
+/** `esbuild.build({ plugins: [ssotImports()] })`: the same ssot-imports.json, applied while bundling. */
+export function ssotImports(options: SsotImportsOptions = {}): Plugin {
+  return { name: "ssot-imports", setup: (build) => setup(build, options) };
+}
+
+function setup(build: PluginBuild, options: SsotImportsOptions): void {
+  const cwd = path.resolve(options.cwd ?? build.initialOptions.absWorkingDir ?? process.cwd());
+  const load = () => loadActiveRules(options.rules, cwd, options.report, build.initialOptions.tsconfig);
+  const initial = load();
+  let active: ActiveRules | undefined = initial.active;
+  let rulesFiles = initial.watchFiles;
+  // esbuild compiles filters once, at set-up; a later rules edit that needs another filter needs a restart.
+  const pattern = active?.matcher.specifierPattern() ?? NEVER;
+  const exportsCache = new ExportsCache(build);
+  let rewritten: Array<{ rule: Rule; file: string }> = [];
+  // Rules errors found while loading files (bundle: false) are reported once per build, not once per importer.
+  const reported = new Set<string>();
+
+  build.onStart(() => {
+    rewritten = [];
+    reported.clear();
+    const loaded = load();
+    active = loaded.active;
+    rulesFiles = loaded.watchFiles;
+    if (!active) return { errors: loaded.errors.map((d) => toEsbuildMessage(d)) };
+    if (active.matcher.specifierPattern() !== pattern) {
+      const file = active.watchFiles[0] ?? "the ssot-imports rules";
+      active = undefined;
+      return { errors: [{ text: `${file} now deprecates modules this esbuild context was not set up to see; restart esbuild (plugin filters are fixed at set-up)` }] };
+    }
+    return undefined;
+  });
+
+  const matchImport = async (args: OnResolveArgs, current: ActiveRules): Promise<Rule | undefined> => {
+    const bare = current.matcher.bareRule(args.path);
+    if (bare) return bare;
+    const resolved = await build.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: current.bypass });
+    const file = resolved.errors.length === 0 && !resolved.external ? resolved.path : undefined;
+    return current.matcher.matchResolved(args.path, args.importer, file);
+  };
+
+  if (build.initialOptions.bundle) {
+    build.onResolve({ filter: new RegExp(pattern), namespace: "file" }, async (args): Promise<OnResolveResult | undefined> => {
+      const current = active;
+      if (!current || args.pluginData?.ssotImportsBypass || args.kind === "entry-point") return undefined;
+      const rule = await matchImport(args, current);
+      if (!rule) return undefined;
+      rewritten.push({ rule, file: args.importer });
+      const target = current.matcher.index.moduleTarget(rule);
+      const warnings = current.report === "warn" ? [{ text: `"${args.path}" is deprecated; bundled from ${target.written} [${rule.label}]` }] : [];
+      return { path: rule.from.key, namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
+    });
+    build.onLoad({ filter: /.*/, namespace: FACADE_NAMESPACE }, async (args) => {
+      const current = active;
+      const rule = current?.matcher.index.ruleFor(args.path);
+      if (!current || !rule) return { errors: [{ text: `ssot-imports: no rule deprecates ${args.path} any more; rebuild` }] };
+      const { ruleSet, matcher } = current;
+      const importPathOf = (module: ModuleRef) => (module.kind === "path" ? module.file ?? module.key : module.written);
+      const exportsOf = targetExportsOf(build, exportsCache, current);
+      const { contents, errors } = await facadeSource(rule, { ruleSet, index: matcher.index, importPathOf, exportsOf });
+      if (errors.length > 0) return { errors: errors.map((d) => toEsbuildMessage(d)), watchFiles: current.watchFiles };
+      return { contents, loader: "js", resolveDir: ruleSet.baseDir, watchFiles: current.watchFiles };
+    });
+  } else {
+    build.onLoad({ filter: /\.[cm]?[jt]sx?$/, namespace: "file" }, (args) =>
+      active ? rewriteUnbundled(build, active, args, { exportsOf: targetExportsOf(build, exportsCache, active), onRewrite: (r) => rewritten.push(r), reported }) : undefined,
+    );
+  }
+
+  watchRulesFromEntryPoints(build, () => active?.watchFiles ?? rulesFiles);
+
+  build.onEnd(() => {
+    if (active?.report === "summary") console.log(formatSummary(active.ruleSet, rewritten));
+  });
+}
+
+/**
+ * A build that meets no deprecated import still depends on the rules: its entry points carry the rules file
+ * as a watched file, so editing ssot-imports.json rebuilds a watching context either way (also after a broken
+ * edit, so fixing the file rebuilds too). esbuild warns that the watchFiles of an onResolve result without a
+ * `path` do nothing, so the answer is esbuild's own resolution of the entry, with the rules file added. Relative
+ * entry points reach plugins as `./src/x.ts`, however they were written.
+ */
+function watchRulesFromEntryPoints(build: PluginBuild, watchFiles: () => string[]): void {
+  const entries = entryPointSpecifiers(build.initialOptions.entryPoints).map((e) => e.replace(/^\.\//, ""));
+  if (entries.length === 0) return;
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  build.onResolve({ filter: new RegExp(`^(?:\\./)?(?:${entries.map(escape).join("|")})$`) }, async (args): Promise<OnResolveResult | undefined> => {
+    const files = watchFiles();
+    if (args.kind !== "entry-point" || args.pluginData?.ssotImportsBypass || files.length === 0) return undefined;
+    const resolved = await build.resolve(args.path, { kind: "entry-point", resolveDir: args.resolveDir, pluginData: { ssotImportsBypass: true } });
+    if (resolved.errors.length > 0) return undefined;
+    const { path: file, namespace, external, sideEffects, suffix, pluginData } = resolved;
+    return { path: file, namespace, external, sideEffects, suffix, pluginData, watchFiles: files };
+  });
+}
+
+function entryPointSpecifiers(entryPoints: PluginBuild["initialOptions"]["entryPoints"]): string[] {
+  if (!entryPoints) return [];
+  if (Array.isArray(entryPoints)) return entryPoints.map((e) => (typeof e === "string" ? e : e.in));
+  return Object.values(entryPoints);
+}

@@ -1,0 +1,40 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DEFAULT_RULES_FILE, loadRulesFile, loadRulesText, type LoadResult } from "../rules/load";
+import type { FileSystem } from "../rules/module-paths";
+
+/** `rules`: a path (relative to `cwd`), or the rules document inline. */
+export type RulesOption = string | { rules: unknown[]; [key: string]: unknown };
+
+export const nodeFileSystem: FileSystem = {
+  fileExists: (file) => {
+    try {
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+  readFile: (file) => {
+    try {
+      return fs.readFileSync(file, "utf8");
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+export interface LoadedRules {
+  result: LoadResult;
+  /** The file esbuild should watch so that editing it rebuilds; undefined for inline rules. */
+  watchFile?: string;
+}
+
+export function loadEsbuildRules(option: RulesOption | undefined, cwd: string): LoadedRules {
+  if (option !== undefined && typeof option !== "string") {
+    // Inline rules are described as JSON text so errors can still name a line: that of the pretty-printed object.
+    const label = path.join(cwd, "ssotImports({ rules })");
+    return { result: loadRulesText(label, JSON.stringify(option, null, 2), nodeFileSystem) };
+  }
+  const file = path.resolve(cwd, option ?? DEFAULT_RULES_FILE);
+  return { result: loadRulesFile(file, nodeFileSystem), watchFile: file };
+}

@@ -1,0 +1,48 @@
+import * as fs from "node:fs";
+import type { PluginBuild } from "esbuild";
+
+export interface RuntimeExports {
+  /** Names that exist at run time, as esbuild itself sees them. */
+  values: Set<string>;
+  /** The module's text, to tell a type-only export (erased) from a missing one. */
+  text: string;
+}
+
+/**
+ * What a target module exports at run time, asked of esbuild (a metafile of a one-file build), cached by
+ * modification time across rebuilds. `export *` needs the re-exported files too, so only then is it bundled.
+ */
+export class ExportsCache {
+  private readonly cache = new Map<string, { mtimeMs: number; exports: RuntimeExports }>();
+
+  constructor(private readonly build: PluginBuild) {}
+
+  async of(file: string): Promise<RuntimeExports> {
+    const mtimeMs = fs.statSync(file).mtimeMs;
+    const cached = this.cache.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.exports;
+    const text = fs.readFileSync(file, "utf8");
+    const result = await this.build.esbuild.build({
+      entryPoints: [file],
+      bundle: /export\s*\*/.test(text),
+      packages: "external",
+      write: false,
+      metafile: true,
+      format: "esm",
+      platform: this.build.initialOptions.platform,
+      tsconfig: this.build.initialOptions.tsconfig,
+      logLevel: "silent",
+      outdir: "/ssot-imports-exports-probe",
+    });
+    const output = Object.values(result.metafile!.outputs).find((o) => o.entryPoint !== undefined);
+    const exports = { values: new Set(output?.exports ?? []), text };
+    this.cache.set(file, { mtimeMs, exports });
+    return exports;
+  }
+}
+
+/** Declared as a type (interface, type alias, `export type {…}`): erased at run time, so nothing to re-export. */
+export function isTypeOnlyExport(text: string, name: string): boolean {
+  const escaped = name.replace(/[$]/g, "\\$");
+  return new RegExp(`\\b(?:interface|type)\\s+${escaped}\\b|export\\s+type\\s*\\{[^}]*\\b${escaped}\\b`).test(text);
+}

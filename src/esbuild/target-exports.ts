@@ -1,0 +1,43 @@
+import type { PluginBuild } from "esbuild";
+import type { SsotDiagnostic } from "../diagnostic";
+import type { ResolvedSymbol } from "../rules/targets";
+import type { ModuleRef, Rule, RuleSet } from "../rules/types";
+import type { ActiveRules } from "./active-rules";
+import { isTypeOnlyExport, type ExportsCache, type RuntimeExports } from "./module-exports";
+
+export type ExportsOf = (module: ModuleRef) => Promise<RuntimeExports | undefined>;
+
+/** What a rule's target module exports at run time; bare targets are resolved from the rules file's folder. */
+export function targetExportsOf(build: PluginBuild, cache: ExportsCache, active: ActiveRules): ExportsOf {
+  return async (module) => {
+    let file = module.kind === "path" ? module.file : undefined;
+    if (module.kind === "bare") {
+      const resolved = await build.resolve(module.written, { resolveDir: active.ruleSet.baseDir, kind: "import-statement", pluginData: active.bypass });
+      file = resolved.errors.length === 0 && !resolved.external ? resolved.path : undefined;
+    }
+    return file ? cache.of(file) : undefined;
+  };
+}
+
+/**
+ * Whether a renamed or moved name exists where the rules send it: as a value, only as a type (erased from
+ * JavaScript output, so nothing to re-export), not at all, or unknown (a target esbuild cannot read).
+ */
+export async function exportStatus(exportsOf: ExportsOf, target: ResolvedSymbol): Promise<"value" | "type" | "missing" | "unknown"> {
+  const exports = await exportsOf(target.module);
+  if (!exports) return "unknown";
+  if (exports.values.has(target.name)) return "value";
+  return isTypeOnlyExport(exports.text, target.name) ? "type" : "missing";
+}
+
+/** The rules error for a listed name whose target does not export it: the same words as the tsc plugin's. */
+export function missingExport(ruleSet: RuleSet, rule: Rule, name: string, target: ResolvedSymbol): SsotDiagnostic {
+  const location = rule.symbolLocations.get(name) ?? { line: rule.line, column: rule.column };
+  return {
+    severity: "error",
+    file: ruleSet.file,
+    ...location,
+    rule: rule.label,
+    message: `symbol "${name}" maps to "${target.name}", which ${target.module.written} does not export`,
+  };
+}

@@ -1,0 +1,158 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type * as TS from "typescript";
+import type { Loader, OnLoadArgs, OnLoadResult, PluginBuild } from "esbuild";
+import type * as Lexer from "es-module-lexer" with { "resolution-mode": "import" };
+import { lineLocator, type SsotDiagnostic } from "../diagnostic";
+import { applyEdits } from "../plan/apply-edits";
+import { planFile, type MatchedSite } from "../plan/plan-file";
+import type { Rewrite } from "../plan/types";
+import type { ResolvedSymbol } from "../rules/targets";
+import { lexImports } from "../scan/lex-imports";
+import { scanImports } from "../scan/scan-imports";
+import type { ImportSite } from "../scan/types";
+import type { ActiveRules } from "./active-rules";
+import { toEsbuildMessage } from "./messages";
+import { exportStatus, missingExport, type ExportsOf } from "./target-exports";
+import { readTsconfigRaw } from "./tsconfig";
+
+// The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
+const { init: initLexer, parse: lex } = require("es-module-lexer") as typeof Lexer;
+
+const LOADERS: Record<string, Loader> = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "jsx" };
+
+/**
+ * `bundle: false` (transpile-only) builds: esbuild resolves nothing, so the specifier text itself must change.
+ * Only files whose text contains a needle of the rules (see Matcher.fileMayMatch) are touched; those are first
+ * stripped of types by esbuild's own transform (in Go), so the JavaScript lexer sees canonical code.
+ */
+export interface UnbundledHooks {
+  exportsOf: ExportsOf;
+  onRewrite(rewrite: Rewrite): void;
+  /** Keys of rules errors already reported in this build, so each is reported once, not once per importer. */
+  reported: Set<string>;
+}
+
+export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, args: OnLoadArgs, hooks: UnbundledHooks): Promise<OnLoadResult | undefined> {
+  const { matcher } = active;
+  const watchFiles = active.watchFiles;
+  if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+  const text = await fs.promises.readFile(args.path, "utf8");
+  if (!matcher.fileMayMatch(text)) return { watchFiles };
+  const loader = LOADERS[path.extname(args.path)] ?? "js";
+  const transformed = await build.esbuild.transform(text, {
+    loader,
+    target: "esnext",
+    jsx: "preserve",
+    sourcemap: "inline",
+    sourcefile: args.path,
+    tsconfigRaw: build.initialOptions.tsconfigRaw ?? readTsconfigRaw(path.dirname(args.path), build.initialOptions.tsconfig),
+  });
+  const js = transformed.code;
+  await initLexer;
+  const [lexed] = lex(js, args.path);
+  const isCandidate = (s: string) => matcher.specifierMayMatch(s) || matcher.bareRule(s) !== undefined;
+  const matches = await matchSites(build, active, args.path, lexImports(js, lexed, isCandidate));
+  if (matches.length === 0) return { watchFiles };
+  const { isTypeOnly, errors: rulesErrors } = await checkListedNames(active, matches, hooks);
+  if (rulesErrors.length > 0) return { errors: rulesErrors.map((d) => toEsbuildMessage(d)), watchFiles };
+  let plan = planFile({ file: args.path, text: js, index: matcher.index, matches, layout: "same-line", isTypeOnly });
+  let source = js;
+  let outputLoader: Loader = loader === "tsx" || loader === "jsx" ? "jsx" : "js";
+  if (plan.diagnostics.length > 0) {
+    // The lexer cannot see how a namespace object is used; TypeScript's parser can. Loaded only for such files.
+    const exact = await planWithTypeScript(build, active, args.path, text, isCandidate, isTypeOnly);
+    if (exact) {
+      plan = exact;
+      source = text;
+      outputLoader = loader;
+    }
+  }
+  if (plan.diagnostics.length > 0) {
+    const errors = plan.diagnostics.map((d) => toEsbuildMessage(source === text ? d : locateInSource(d, text, js), text));
+    return { errors, watchFiles };
+  }
+  plan.rewrites.forEach((r) => hooks.onRewrite(r));
+  const warn = (r: Rewrite) => {
+    const d: SsotDiagnostic = { severity: "warning", file: r.file, line: r.line, column: r.column, rule: r.rule.label, message: `"${r.site.specifier.value}" is deprecated; built from the SSOT module` };
+    return toEsbuildMessage(source === text ? d : locateInSource(d, text, js), text);
+  };
+  const warnings = active.report === "warn" ? plan.rewrites.map(warn) : [];
+  return { contents: applyEdits(source, plan.edits), loader: outputLoader, warnings, watchFiles, resolveDir: path.dirname(args.path) };
+}
+
+async function matchSites(build: PluginBuild, active: ActiveRules, importer: string, sites: readonly ImportSite[]): Promise<MatchedSite[]> {
+  const { matcher } = active;
+  const matches: MatchedSite[] = [];
+  for (const site of sites) {
+    const specifier = site.specifier.value;
+    let rule = matcher.bareRule(specifier);
+    if (!rule) {
+      const resolved = await build.resolve(specifier, { importer, resolveDir: path.dirname(importer), kind: "import-statement", pluginData: active.bypass });
+      rule = matcher.matchResolved(specifier, importer, resolved.errors.length === 0 && !resolved.external ? resolved.path : undefined);
+    }
+    if (rule) matches.push({ site, rule });
+  }
+  return matches;
+}
+
+let typescript: typeof TS | null | undefined;
+
+/**
+ * The names the matched rules rename or move, checked against their targets as the bundling facade checks
+ * them: a value the target does not export is a rules error (reported once per build), and a name that exists
+ * there only as a type must not be re-exported by a rewritten `export *`, since JavaScript has no such export.
+ */
+async function checkListedNames(active: ActiveRules, matches: readonly MatchedSite[], hooks: UnbundledHooks) {
+  const { index } = active.matcher;
+  const typeOnly = new Set<string>();
+  const errors: SsotDiagnostic[] = [];
+  const keyOf = (t: ResolvedSymbol) => `${t.module.key}\0${t.name}`;
+  for (const rule of new Set(matches.map((m) => m.rule))) {
+    const moduleTarget = index.moduleTarget(rule);
+    for (const name of index.listedNames(rule)) {
+      const target = index.symbolTarget(rule, name);
+      if (!target || (target.module.key === moduleTarget.key && target.name === name)) continue;
+      const status = await exportStatus(hooks.exportsOf, target);
+      if (status === "type") typeOnly.add(keyOf(target));
+      const key = `${rule.index}:${name}`;
+      if (status === "missing" && !hooks.reported.has(key)) {
+        hooks.reported.add(key);
+        errors.push(missingExport(active.ruleSet, rule, name, target));
+      }
+    }
+  }
+  return { isTypeOnly: (t: ResolvedSymbol) => typeOnly.has(keyOf(t)), errors };
+}
+
+async function planWithTypeScript(build: PluginBuild, active: ActiveRules, file: string, text: string, isCandidate: (s: string) => boolean, isTypeOnly: (t: ResolvedSymbol) => boolean) {
+  if (typescript === undefined) {
+    try {
+      typescript = require("typescript") as typeof TS;
+    } catch {
+      typescript = null;
+    }
+  }
+  if (!typescript) return undefined;
+  const sourceFile = typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, false);
+  const sites = scanImports(typescript, sourceFile, { mockFunctions: active.ruleSet.options.mockFunctions, isCandidate });
+  const matches = await matchSites(build, active, file, sites);
+  return planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly });
+}
+
+/**
+ * Plan positions are in the transformed JavaScript; users read their own file, so point at the same specifier
+ * there (its first occurrence as a string literal), falling back to the transformed position.
+ */
+function locateInSource(d: SsotDiagnostic, source: string, js: string): SsotDiagnostic {
+  const jsLines = js.split("\n");
+  const lineOffset = jsLines.slice(0, d.line - 1).reduce((n, l) => n + l.length + 1, 0);
+  const position = lineOffset + d.column - 1;
+  const literal = /^(["'])([^"'\n]+)\1/.exec(js.slice(position));
+  if (!literal) return d;
+  const pattern = new RegExp(`["']${literal[2].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']`, "g");
+  // The same specifier may be imported several times; the nth occurrence in the output is the nth in the source.
+  const nth = [...js.slice(0, position).matchAll(pattern)].length;
+  const inSource = [...source.matchAll(pattern)][nth];
+  return inSource?.index === undefined ? d : { ...d, ...lineLocator(source)(inSource.index) };
+}
