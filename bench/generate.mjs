@@ -18,7 +18,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export const DEFAULTS = { modules: 1000, deprecatedShare: 0.05, seed: 1, out: undefined };
 
@@ -341,7 +341,13 @@ function importTexts(specs, k, importerFile, site) {
     if (!groups.has(target.module)) groups.set(target.module, []);
     groups.get(target.module).push({ b, target });
   }
-  const [[primaryModule, primary], ...others] = [...groups.entries()];
+  // The statement stays with the rule's module-level target when some names go there, else with the first group.
+  let moduleTarget = spec.to;
+  for (let next; (next = specs.find((s) => s.from === moduleTarget)); ) moduleTarget = next.to;
+  const entries = [...groups.entries()];
+  const primaryIndex = Math.max(0, entries.findIndex(([module]) => module === moduleTarget));
+  const [primaryModule, primary] = entries[primaryIndex];
+  const others = entries.filter((_, n) => n !== primaryIndex);
   const statement = (module, items) =>
     `${keyword} ${typeKw}${clause(items.map(({ b, target }) => {
       if (b.imported === "default" && target.name === "default") return { isDefault: true, local: b.local };

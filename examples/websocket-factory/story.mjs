@@ -63,7 +63,7 @@ export function foreignMessages(inboxes) {
  * @returns {{ line: string, imports: number, files: number } | undefined}
  */
 export function parseSummary(output) {
-  const match = /^ssot-imports: rewrote (\d+) imports in (\d+) files.*$/m.exec(output);
+  const match = /^ssot-imports: rewrote (\d+) imports? in (\d+) files?\b.*$/m.exec(output);
   return match ? { line: match[0], imports: Number(match[1]), files: Number(match[2]) } : undefined;
 }
 

@@ -23,9 +23,14 @@ export async function facadeSource(rule: Rule, inputs: FacadeInputs): Promise<{ 
   const errors: SsotDiagnostic[] = [];
   const listed = index.listedNames(rule);
   const targetExports = await inputs.exportsOf(target);
-  // `export *` never carries `default`, so it is re-exported explicitly when the target has one.
-  if (!listed.includes("default") && targetExports?.values.has("default")) {
-    lines.push(`export { default } from ${JSON.stringify(importPathOf(target))};`);
+  // `export *` never carries `default`, so it is re-exported explicitly when the target has one. An external or
+  // CommonJS target's exports are known only at run time: its `default` is read off the namespace object, which
+  // gives what a hand-migrated default import would get (`module.exports` for CommonJS) and, unlike
+  // `export { default } from`, does not fail to link when an external ES module has no default export.
+  if (!listed.includes("default")) {
+    const specifier = JSON.stringify(importPathOf(target));
+    if (!targetExports || !targetExports.exact) lines.push(`import * as ssotImportsTarget from ${specifier};`, `export default ssotImportsTarget.default;`);
+    else if (targetExports.values.has("default")) lines.push(`export { default } from ${specifier};`);
   }
   for (const name of listed) {
     const destination = index.symbolTarget(rule, name)!;

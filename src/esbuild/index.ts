@@ -8,6 +8,7 @@ import type { RulesOption } from "./load-rules";
 import { toEsbuildMessage } from "./messages";
 import { ExportsCache } from "./module-exports";
 import { targetExportsOf } from "./target-exports";
+import { watchRulesFromEntryPoints } from "./watch-rules";
 import { rewriteUnbundled } from "./unbundled";
 
 export interface SsotImportsOptions {
@@ -20,7 +21,7 @@ export interface SsotImportsOptions {
 }
 
 const FACADE_NAMESPACE = "ssot-imports-facade";
-const NEVER = "^\\b$";
+const ANY = ".*";
 
 /** `esbuild.build({ plugins: [ssotImports()] })`: the same ssot-imports.json, applied while bundling. */
 export function ssotImports(options: SsotImportsOptions = {}): Plugin {
@@ -34,7 +35,10 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   let active: ActiveRules | undefined = initial.active;
   let rulesFiles = initial.watchFiles;
   // esbuild compiles filters once, at set-up; a later rules edit that needs another filter needs a restart.
-  const pattern = active?.matcher.specifierPattern() ?? NEVER;
+  // Rules that fail to load at set-up give no filter to compile: then every specifier is let through and
+  // tested in JavaScript instead, so a watching context recovers once the file is fixed.
+  const bundle = build.initialOptions.bundle === true;
+  const pattern = active?.matcher.specifierPattern() ?? ANY;
   const exportsCache = new ExportsCache(build);
   let rewritten: Array<{ rule: Rule; file: string }> = [];
   // Rules errors found while loading files (bundle: false) are reported once per build, not once per importer.
@@ -47,7 +51,7 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     active = loaded.active;
     rulesFiles = loaded.watchFiles;
     if (!active) return { errors: loaded.errors.map((d) => toEsbuildMessage(d)) };
-    if (active.matcher.specifierPattern() !== pattern) {
+    if (bundle && pattern !== ANY && active.matcher.specifierPattern() !== pattern) {
       const file = active.watchFiles[0] ?? "the ssot-imports rules";
       active = undefined;
       return { errors: [{ text: `${file} now deprecates modules this esbuild context was not set up to see; restart esbuild (plugin filters are fixed at set-up)` }] };
@@ -63,10 +67,11 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     return current.matcher.matchResolved(args.path, args.importer, file);
   };
 
-  if (build.initialOptions.bundle) {
+  if (bundle) {
     build.onResolve({ filter: new RegExp(pattern), namespace: "file" }, async (args): Promise<OnResolveResult | undefined> => {
       const current = active;
       if (!current || args.pluginData?.ssotImportsBypass || args.kind === "entry-point") return undefined;
+      if (pattern === ANY && !current.matcher.specifierMayMatch(args.path)) return undefined;
       const rule = await matchImport(args, current);
       if (!rule) return undefined;
       rewritten.push({ rule, file: args.importer });
@@ -96,31 +101,4 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   build.onEnd(() => {
     if (active?.report === "summary") console.log(formatSummary(active.ruleSet, rewritten));
   });
-}
-
-/**
- * A build that meets no deprecated import still depends on the rules: its entry points carry the rules file
- * as a watched file, so editing ssot-imports.json rebuilds a watching context either way (also after a broken
- * edit, so fixing the file rebuilds too). esbuild warns that the watchFiles of an onResolve result without a
- * `path` do nothing, so the answer is esbuild's own resolution of the entry, with the rules file added. Relative
- * entry points reach plugins as `./src/x.ts`, however they were written.
- */
-function watchRulesFromEntryPoints(build: PluginBuild, watchFiles: () => string[]): void {
-  const entries = entryPointSpecifiers(build.initialOptions.entryPoints).map((e) => e.replace(/^\.\//, ""));
-  if (entries.length === 0) return;
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  build.onResolve({ filter: new RegExp(`^(?:\\./)?(?:${entries.map(escape).join("|")})$`) }, async (args): Promise<OnResolveResult | undefined> => {
-    const files = watchFiles();
-    if (args.kind !== "entry-point" || args.pluginData?.ssotImportsBypass || files.length === 0) return undefined;
-    const resolved = await build.resolve(args.path, { kind: "entry-point", resolveDir: args.resolveDir, pluginData: { ssotImportsBypass: true } });
-    if (resolved.errors.length > 0) return undefined;
-    const { path: file, namespace, external, sideEffects, suffix, pluginData } = resolved;
-    return { path: file, namespace, external, sideEffects, suffix, pluginData, watchFiles: files };
-  });
-}
-
-function entryPointSpecifiers(entryPoints: PluginBuild["initialOptions"]["entryPoints"]): string[] {
-  if (!entryPoints) return [];
-  if (Array.isArray(entryPoints)) return entryPoints.map((e) => (typeof e === "string" ? e : e.in));
-  return Object.values(entryPoints);
 }

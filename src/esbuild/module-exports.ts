@@ -4,6 +4,11 @@ import type { PluginBuild } from "esbuild";
 export interface RuntimeExports {
   /** Names that exist at run time, as esbuild itself sees them. */
   values: Set<string>;
+  /**
+   * True for an ES module, whose `values` are all there is. A CommonJS module's exports are only known at run
+   * time (`values` is empty), so a name missing from `values` may still exist.
+   */
+  exact: boolean;
   /** The module's text, to tell a type-only export (erased) from a missing one. */
   text: string;
 }
@@ -31,11 +36,14 @@ export class ExportsCache {
       format: "esm",
       platform: this.build.initialOptions.platform,
       tsconfig: this.build.initialOptions.tsconfig,
+      // A relative `tsconfig` is relative to the build's working directory, not to this process's.
+      absWorkingDir: this.build.initialOptions.absWorkingDir,
       logLevel: "silent",
       outdir: "/ssot-imports-exports-probe",
     });
     const output = Object.values(result.metafile!.outputs).find((o) => o.entryPoint !== undefined);
-    const exports = { values: new Set(output?.exports ?? []), text };
+    const format = output?.entryPoint === undefined ? undefined : result.metafile!.inputs[output.entryPoint]?.format;
+    const exports = { values: new Set(output?.exports ?? []), exact: format === "esm", text };
     this.cache.set(file, { mtimeMs, exports });
     return exports;
   }

@@ -21,13 +21,15 @@ export function targetExportsOf(build: PluginBuild, cache: ExportsCache, active:
 
 /**
  * Whether a renamed or moved name exists where the rules send it: as a value, only as a type (erased from
- * JavaScript output, so nothing to re-export), not at all, or unknown (a target esbuild cannot read).
+ * JavaScript output, so nothing to re-export), not at all, or unknown (an external target, or a CommonJS one
+ * whose exports exist only at run time).
  */
 export async function exportStatus(exportsOf: ExportsOf, target: ResolvedSymbol): Promise<"value" | "type" | "missing" | "unknown"> {
   const exports = await exportsOf(target.module);
   if (!exports) return "unknown";
   if (exports.values.has(target.name)) return "value";
-  return isTypeOnlyExport(exports.text, target.name) ? "type" : "missing";
+  if (isTypeOnlyExport(exports.text, target.name)) return "type";
+  return exports.exact ? "missing" : "unknown";
 }
 
 /** The rules error for a listed name whose target does not export it: the same words as the tsc plugin's. */

@@ -6,7 +6,7 @@ import type * as Lexer from "es-module-lexer" with { "resolution-mode": "import"
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import { applyEdits } from "../plan/apply-edits";
 import { planFile, type MatchedSite } from "../plan/plan-file";
-import type { Rewrite } from "../plan/types";
+import type { Rewrite, RewritePlan } from "../plan/types";
 import type { ResolvedSymbol } from "../rules/targets";
 import { lexImports } from "../scan/lex-imports";
 import { scanImports } from "../scan/scan-imports";
@@ -40,45 +40,77 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   const text = await fs.promises.readFile(args.path, "utf8");
   if (!matcher.fileMayMatch(text)) return { watchFiles };
   const loader = LOADERS[path.extname(args.path)] ?? "js";
-  const transformed = await build.esbuild.transform(text, {
-    loader,
-    target: "esnext",
-    jsx: "preserve",
-    sourcemap: "inline",
-    sourcefile: args.path,
-    tsconfigRaw: build.initialOptions.tsconfigRaw ?? readTsconfigRaw(path.dirname(args.path), build.initialOptions.tsconfig),
-  });
-  const js = transformed.code;
-  await initLexer;
-  const [lexed] = lex(js, args.path);
-  const isCandidate = (s: string) => matcher.specifierMayMatch(s) || matcher.bareRule(s) !== undefined;
-  const matches = await matchSites(build, active, args.path, lexImports(js, lexed, isCandidate));
-  if (matches.length === 0) return { watchFiles };
-  const { isTypeOnly, errors: rulesErrors } = await checkListedNames(active, matches, hooks);
-  if (rulesErrors.length > 0) return { errors: rulesErrors.map((d) => toEsbuildMessage(d)), watchFiles };
-  let plan = planFile({ file: args.path, text: js, index: matcher.index, matches, layout: "same-line", isTypeOnly });
-  let source = js;
-  let outputLoader: Loader = loader === "tsx" || loader === "jsx" ? "jsx" : "js";
-  if (plan.diagnostics.length > 0) {
-    // The lexer cannot see how a namespace object is used; TypeScript's parser can. Loaded only for such files.
-    const exact = await planWithTypeScript(build, active, args.path, text, isCandidate, isTypeOnly);
-    if (exact) {
-      plan = exact;
-      source = text;
-      outputLoader = loader;
-    }
+  let js: string;
+  try {
+    js = (
+      await build.esbuild.transform(text, {
+        loader,
+        target: "esnext",
+        jsx: "preserve",
+        sourcemap: "inline",
+        sourcefile: args.path,
+        tsconfigRaw: build.initialOptions.tsconfigRaw ?? readTsconfigRaw(path.dirname(args.path), build.initialOptions.tsconfig),
+      })
+    ).code;
+  } catch {
+    // A syntax error: esbuild's own load of the file reports it as it always does, at its place.
+    return { watchFiles };
   }
+  const isCandidate = (s: string) => matcher.specifierMayMatch(s) || matcher.bareRule(s) !== undefined;
+  const lexed = await lexSites(js, args.path, isCandidate);
+  // The lexer cannot see how a namespace object is used (nor read every text); TypeScript's parser can.
+  // It is loaded only for such files.
+  const exactly = () => planWithTypeScript(build, active, args.path, text, isCandidate, hooks);
+  let planned: Planned | undefined;
+  if (lexed) {
+    const matches = await matchSites(build, active, args.path, lexed);
+    if (matches.length === 0) return { watchFiles };
+    planned = await planChecked(active, args.path, js, matches, hooks);
+    if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) planned = (await exactly()) ?? planned;
+  } else {
+    planned = await exactly();
+    if (!planned) return { errors: [{ text: `ssot-imports: cannot read the imports of ${args.path} (install typescript for files the lexer cannot handle)` }], watchFiles };
+  }
+  const { plan } = planned;
+  const source = planned.text;
   if (plan.diagnostics.length > 0) {
-    const errors = plan.diagnostics.map((d) => toEsbuildMessage(source === text ? d : locateInSource(d, text, js), text));
+    const errors = plan.diagnostics.map((d) => toEsbuildMessage(d.file !== args.path || source === text ? d : locateInSource(d, text, js), d.file === args.path ? text : undefined));
     return { errors, watchFiles };
   }
+  if (plan.edits.length === 0) return { watchFiles };
   plan.rewrites.forEach((r) => hooks.onRewrite(r));
   const warn = (r: Rewrite) => {
     const d: SsotDiagnostic = { severity: "warning", file: r.file, line: r.line, column: r.column, rule: r.rule.label, message: `"${r.site.specifier.value}" is deprecated; built from the SSOT module` };
     return toEsbuildMessage(source === text ? d : locateInSource(d, text, js), text);
   };
   const warnings = active.report === "warn" ? plan.rewrites.map(warn) : [];
+  const outputLoader: Loader = source === text ? loader : loader === "tsx" || loader === "jsx" ? "jsx" : "js";
   return { contents: applyEdits(source, plan.edits), loader: outputLoader, warnings, watchFiles, resolveDir: path.dirname(args.path) };
+}
+
+interface Planned {
+  plan: RewritePlan;
+  /** The text the plan edits: the type-stripped JavaScript, or the user's own file. */
+  text: string;
+  /** True when the plan's diagnostics are rules errors (located in the rules file), not import errors. */
+  rulesErrors: boolean;
+}
+
+/** Import sites found by es-module-lexer in esbuild's canonical JavaScript; undefined if it cannot read it. */
+async function lexSites(js: string, file: string, isCandidate: (s: string) => boolean): Promise<ImportSite[] | undefined> {
+  await initLexer;
+  try {
+    return lexImports(js, lex(js, file)[0], isCandidate);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks the matched rules' renamed names against their targets, then plans the file (rules errors first). */
+async function planChecked(active: ActiveRules, file: string, text: string, matches: readonly MatchedSite[], hooks: UnbundledHooks): Promise<Planned> {
+  const { isTypeOnly, errors } = await checkListedNames(active, matches, hooks);
+  if (errors.length > 0) return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: errors }, text, rulesErrors: true };
+  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly }), text, rulesErrors: false };
 }
 
 async function matchSites(build: PluginBuild, active: ActiveRules, importer: string, sites: readonly ImportSite[]): Promise<MatchedSite[]> {
@@ -125,7 +157,7 @@ async function checkListedNames(active: ActiveRules, matches: readonly MatchedSi
   return { isTypeOnly: (t: ResolvedSymbol) => typeOnly.has(keyOf(t)), errors };
 }
 
-async function planWithTypeScript(build: PluginBuild, active: ActiveRules, file: string, text: string, isCandidate: (s: string) => boolean, isTypeOnly: (t: ResolvedSymbol) => boolean) {
+async function planWithTypeScript(build: PluginBuild, active: ActiveRules, file: string, text: string, isCandidate: (s: string) => boolean, hooks: UnbundledHooks): Promise<Planned | undefined> {
   if (typescript === undefined) {
     try {
       typescript = require("typescript") as typeof TS;
@@ -137,7 +169,7 @@ async function planWithTypeScript(build: PluginBuild, active: ActiveRules, file:
   const sourceFile = typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, false);
   const sites = scanImports(typescript, sourceFile, { mockFunctions: active.ruleSet.options.mockFunctions, isCandidate });
   const matches = await matchSites(build, active, file, sites);
-  return planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly });
+  return planChecked(active, file, text, matches, hooks);
 }
 
 /**

@@ -14,7 +14,11 @@ export function planDeclaration(plan: SitePlan, site: DeclarationSite): void {
     return plan.replaceSpecifier(plan.moduleTarget);
   }
   plan.symbols.push(...bindings.map((b) => b.imported));
-  const [primary, ...others] = plan.group(bindings);
+  const groups = plan.group(bindings);
+  // The statement stays where most of it stays: with the module-level target, when some names go there.
+  const primaryIndex = Math.max(0, groups.findIndex((g) => g.module.key === plan.moduleTarget.key));
+  const primary = groups[primaryIndex];
+  const others = groups.filter((_, i) => i !== primaryIndex);
   const defaultItem = primary.items.find((item) => item.binding === site.defaultBinding);
   if (defaultItem && defaultItem.target.name !== "default") {
     // `import d from` cannot name another export in place: the clause itself has to change shape.
@@ -28,13 +32,15 @@ export function planDeclaration(plan: SitePlan, site: DeclarationSite): void {
   }
   plan.replaceSpecifier(primary.module);
   if (others.length === 0) return;
-  if (site.defaultBinding && site.named && site.named.length > 0 && primary.items.length === 1) {
+  const moved = new Set(others.flatMap((g) => g.items.map((item) => item.binding)));
+  if (site.defaultBinding && site.named && site.named.length > 0 && primary.items.length === 1 && defaultItem) {
     // Every named binding moves away from the default's module: drop `, { … }` whole rather than leave `{  }`.
     plan.edits.push(removal(plan, site.defaultBinding.element.end, site.namedRange!.end));
   } else {
-    for (const group of others) {
-      for (const item of group.items) removeBinding(plan, site, item.binding);
+    if (site.defaultBinding && moved.has(site.defaultBinding)) {
+      plan.edits.push(removal(plan, site.defaultBinding.element.start, site.namedRange?.start ?? site.defaultBinding.element.end));
     }
+    removeNamed(plan, site, moved);
   }
   appendStatements(plan, site, others.map((g) => generateStatement(plan, site, g)));
 }
@@ -72,21 +78,59 @@ function syntheticBinding(name: string, typeOnly: boolean): Binding {
   return { imported: name, local: name, typeOnly, element: empty, importedRange: empty, hasAlias: false, aliasSyntax: "as" };
 }
 
-/** Removes a binding that moves to another module from the original statement, with its comma. */
-function removeBinding(plan: SitePlan, site: DeclarationSite, binding: Binding): void {
-  if (binding === site.defaultBinding) {
-    const end = site.namedRange?.start ?? binding.element.end;
-    plan.edits.push(removal(plan, binding.element.start, end));
-    return;
+/**
+ * Removes the named elements that move to another module: each with exactly one comma (the one after it, or
+ * for a last element without a trailing comma the one after the last kept element), so comments between
+ * elements survive. Ranges of neighbours may touch or overlap, so they are merged before becoming edits.
+ */
+function removeNamed(plan: SitePlan, site: DeclarationSite, moved: ReadonlySet<Binding>): void {
+  const named = site.named ?? [];
+  const listEnd = site.namedRange ? site.namedRange.end - 1 : 0;
+  const ranges: Array<[number, number]> = [];
+  named.forEach((binding, i) => {
+    if (!moved.has(binding)) return;
+    const next = i + 1 < named.length ? named[i + 1].element.start : listEnd;
+    const commaAfter = commaBetween(plan.text, binding.element.end, next);
+    if (commaAfter >= 0) {
+      const lineStart = plan.text.lastIndexOf("\n", binding.element.start - 1) + 1;
+      const lineEnd = plan.text.indexOf("\n", commaAfter);
+      const aloneOnLine =
+        plan.layout === "new-line" && lineEnd >= 0 && /^[ \t]*$/.test(plan.text.slice(lineStart, binding.element.start)) && /^[ \t]*\r?$/.test(plan.text.slice(commaAfter + 1, lineEnd));
+      ranges.push(aloneOnLine ? [lineStart, lineEnd + 1] : [binding.element.start, skipSpaces(plan.text, commaAfter + 1)]);
+      return;
+    }
+    let kept = i - 1;
+    while (kept >= 0 && moved.has(named[kept])) kept--;
+    const comma = kept >= 0 ? commaBetween(plan.text, named[kept].element.end, named[kept + 1].element.start) : -1;
+    ranges.push([comma >= 0 ? comma : binding.element.start, binding.element.end]);
+  });
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([...range]);
   }
-  const named = site.named!;
-  const i = named.indexOf(binding);
-  // Each removal takes the separator after it while a kept element follows, else the one before it, so the
-  // removals of neighbouring elements never overlap.
-  const laterKept = named.slice(i + 1).some((b) => isPrimary(plan, site, b));
-  if (laterKept) plan.edits.push(removal(plan, binding.element.start, named[i + 1].element.start));
-  else if (i > 0) plan.edits.push(removal(plan, named[i - 1].element.end, binding.element.end));
-  else plan.edits.push(removal(plan, binding.element.start, binding.element.end));
+  for (const [start, end] of merged) plan.edits.push(removal(plan, start, end));
+}
+
+/** The position of the comma between two list elements, skipping white space and comments; -1 if none. */
+function commaBetween(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === ",") return i;
+    if (c === "/" && text[i + 1] === "/") i = Math.max(i, text.indexOf("\n", i) - 1);
+    else if (c === "/" && text[i + 1] === "*") i = text.indexOf("*/", i + 2) + 1;
+    else if (!/\s/.test(c)) return -1;
+    if (i < 0) return -1;
+  }
+  return -1;
+}
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (text[i] === " " || text[i] === "\t") i++;
+  return i;
 }
 
 /**
@@ -99,11 +143,6 @@ function removal(plan: SitePlan, start: number, end: number): { start: number; e
 
 function lineBreaksIn(plan: SitePlan, start: number, end: number): string {
   return plan.layout === "same-line" ? plan.text.slice(start, end).replace(/[^\r\n]/g, "") : "";
-}
-
-function isPrimary(plan: SitePlan, site: DeclarationSite, binding: Binding): boolean {
-  const first = site.defaultBinding ?? site.named![0];
-  return plan.target(binding.imported).module.key === plan.target(first.imported).module.key;
 }
 
 function generateStatement(plan: SitePlan, site: DeclarationSite, group: ModuleGroup): string {

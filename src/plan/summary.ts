@@ -4,9 +4,12 @@ import type { Rule, RuleSet } from "../rules/types";
 export function formatSummary(ruleSet: RuleSet, rewrites: ReadonlyArray<{ rule: Rule; file: string }>): string {
   const perRule = ruleSet.rules.map((rule) => {
     const own = rewrites.filter((r) => r.rule === rule);
-    const files = new Set(own.map((r) => r.file)).size;
-    return `rule ${rule.index}: ${own.length} in ${files} ${files === 1 ? "file" : "files"}`;
+    return `rule ${rule.index}: ${own.length} in ${plural(new Set(own.map((r) => r.file)).size, "file")}`;
   });
   const files = new Set(rewrites.map((r) => r.file)).size;
-  return `ssot-imports: rewrote ${rewrites.length} imports in ${files} files (${perRule.join("; ")})`;
+  return `ssot-imports: rewrote ${plural(rewrites.length, "import")} in ${plural(files, "file")} (${perRule.join("; ")})`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

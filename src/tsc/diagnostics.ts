@@ -38,11 +38,13 @@ export function toTsDiagnostic(ts: typeof TS, d: SsotDiagnostic, sourceFileOf: (
  * They are reported as whole-program syntactic diagnostics because that is the one channel every tsc mode
  * reads first from the Program itself: builder programs (incremental, --watch, -b) answer
  * getConfigFileParsingDiagnostics from the parsed tsconfig they were given, so errors placed there were
- * silently dropped and the build exited 0 with no output. Being "syntactic" also keeps TypeScript from piling
+ * silently dropped and the build exited 0 with no output. Being "syntactic" also keeps `tsc -p` from piling
  * semantic errors about the half-applied rules on top of ours.
  *
  * `noEmitOnError` is reported as set because `tsc -b` otherwise touches the timestamps of the previous
- * outputs after a failed emit, and its next run would then call the project up to date on broken rules.
+ * outputs after a failed emit, and its next run would then call the project up to date on broken rules. Its
+ * cost: builder programs then also print the program's semantic errors (e.g. TS2305 beside our
+ * missing-export error), which is noise but never hides ours.
  */
 export function blockedProgram(program: TS.Program, diagnostics: readonly TS.Diagnostic[]): TS.Program {
   const syntactic = program.getSyntacticDiagnostics.bind(program);

@@ -228,6 +228,12 @@ export function prepareFormsProject(
   return project;
 }
 
+/** Removes the project's folders; the usual `afterAll`. */
+export function disposeFormsProject(project: FormsProject | undefined): void {
+  if (!project) return;
+  for (const dir of new Set([project.plugin.dir, project.plain.dir])) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /**
  * The case is worth running only if the rewrite matters: built without the plugin, every form must fail to
  * compile, crash, print something else, or declare something else than the hand-migrated program.

@@ -34,10 +34,18 @@ runTable("splits: one symbol moved with { to, name }", {
       newLineOutput: `import { createContext as createManager } from "../services/ctx";\nimport { help as helper } from "../util/helpers";\ncreateManager(String(helper()));\n`,
     },
     {
+      // The statement stays with the SSOT module (the rule's `to`); the moved name is split off after it.
       name: "the moved name first in the list",
       code: `import { helper, createManager } from "../old/factory";\n`,
-      output: `import { help as helper } from "../util/helpers"; import { createContext as createManager } from "../services/ctx";\n`,
-      newLineOutput: `import { help as helper } from "../util/helpers";\nimport { createContext as createManager } from "../services/ctx";\n`,
+      output: `import { createContext as createManager } from "../services/ctx"; import { help as helper } from "../util/helpers";\n`,
+      newLineOutput: `import { createContext as createManager } from "../services/ctx";\nimport { help as helper } from "../util/helpers";\n`,
+    },
+    {
+      // The codemod must only change import text: a comment beside a moved name stays where it was.
+      name: "comments in a multi-line list survive a split",
+      code: `import {\n  helper, // moved to util\n  createManager,\n  /* kept */ Manager,\n} from "../old/factory";\n`,
+      output: `import {\n  // moved to util\n  createContext as createManager,\n  /* kept */ Manager,\n} from "../services/ctx"; import { help as helper } from "../util/helpers";\n`,
+      newLineOutput: `import {\n  // moved to util\n  createContext as createManager,\n  /* kept */ Manager,\n} from "../services/ctx";\nimport { help as helper } from "../util/helpers";\n`,
     },
     {
       name: "two moved names go to one split statement",
@@ -54,13 +62,13 @@ runTable("splits: one symbol moved with { to, name }", {
     {
       name: "a split of a multi-line list keeps the line count in build mode",
       code: `import {\n  createManager,\n  helper,\n} from "../old/factory";\ncreateManager(String(helper()));\n`,
-      output: `import {\n  createContext as createManager\n,\n} from "../services/ctx"; import { help as helper } from "../util/helpers";\ncreateManager(String(helper()));\n`,
+      output: `import {\n  createContext as createManager,\n  \n} from "../services/ctx"; import { help as helper } from "../util/helpers";\ncreateManager(String(helper()));\n`,
       newLineOutput: `import {\n  createContext as createManager,\n} from "../services/ctx";\nimport { help as helper } from "../util/helpers";\ncreateManager(String(helper()));\n`,
     },
     {
       name: "a moved name in the middle of a multi-line list keeps the line count in build mode",
       code: `import {\n  createManager,\n  helper,\n  Manager,\n} from "../old/factory";\n`,
-      output: `import {\n  createContext as createManager,\n  \nManager,\n} from "../services/ctx"; import { help as helper } from "../util/helpers";\n`,
+      output: `import {\n  createContext as createManager,\n  \n  Manager,\n} from "../services/ctx"; import { help as helper } from "../util/helpers";\n`,
       newLineOutput: `import {\n  createContext as createManager,\n  Manager,\n} from "../services/ctx";\nimport { help as helper } from "../util/helpers";\n`,
     },
     {

@@ -19,7 +19,6 @@ export interface MigrateOptions extends ProjectOptions {
 export function runMigrate(options: MigrateOptions, io: Io): number {
   const project = openProject(options, io);
   const scan = scanProject(project, "new-line", createProgress(io, "ssot-imports migrate:"));
-  const c = colorsFor(io.stdout, io.env);
   let changedFiles = 0;
   let rewritten = 0;
   for (const file of scan.files) {
@@ -40,6 +39,7 @@ export function runMigrate(options: MigrateOptions, io: Io): number {
   const hint = !options.write && changedFiles > 0 ? " (run with --write to apply)" : "";
   // The diff owns stdout when there is one, so it stays pipeable into `git apply`; the summary goes to stderr.
   const target = options.write ? io.stdout : io.stderr;
+  const c = colorsFor(target, io.env);
   target.write(`${c.bold(summary)}${hint}\n`);
   return scan.parseErrors.length > 0 || unsafe.length > 0 ? EXIT.failed : EXIT.ok;
 }

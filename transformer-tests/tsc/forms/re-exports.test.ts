@@ -5,8 +5,8 @@
  * Skipped combinations: none; re-exports are valid under every setting in MODULE_SETTINGS (type re-exports
  * carry `type`, as isolatedModules and verbatimModuleSyntax require).
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { MODULE_SETTINGS, expectFormLikeMigrated, formsUnaffectedByTheRewrite, prepareFormsProject, type Form, type FormsProject, type ModuleSetting } from "../../helpers/forms";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MODULE_SETTINGS, disposeFormsProject, expectFormLikeMigrated, formsUnaffectedByTheRewrite, prepareFormsProject, type Form, type FormsProject, type ModuleSetting } from "../../helpers/forms";
 import { fixture } from "./fixture";
 
 function reExportForms({ ext: x }: ModuleSetting): Form[] {
@@ -88,6 +88,7 @@ describe.each(MODULE_SETTINGS)("re-exports, $name", (setting) => {
   beforeAll(() => {
     project = prepareFormsProject("reexport", setting, fixture, reExportForms(setting), { unplugged: setting === MODULE_SETTINGS[0] });
   });
+  afterAll(() => disposeFormsProject(project));
 
   it.runIf(setting === MODULE_SETTINGS[0])("every form behaves differently when built without the plugin", () => {
     expect(formsUnaffectedByTheRewrite(project)).toEqual([]);

@@ -11,8 +11,8 @@
  *   import; it is awaited at top level in ES modules and inside an async function in CommonJS ones, where
  *   top-level await does not exist.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { MODULE_SETTINGS, expectFormLikeMigrated, formsUnaffectedByTheRewrite, prepareFormsProject, type Form, type FormsProject, type ModuleSetting } from "../../helpers/forms";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MODULE_SETTINGS, disposeFormsProject, expectFormLikeMigrated, formsUnaffectedByTheRewrite, prepareFormsProject, type Form, type FormsProject, type ModuleSetting } from "../../helpers/forms";
 import { fixture } from "./fixture";
 
 const cjsOutput = (s: ModuleSetting) => !s.esm;
@@ -229,6 +229,7 @@ describe.each(MODULE_SETTINGS)("require, import() and type-level imports, $name"
   beforeAll(() => {
     project = prepareFormsProject("require", setting, fixture, requireForms(setting), { unplugged: setting === MODULE_SETTINGS[0] });
   });
+  afterAll(() => disposeFormsProject(project));
 
   it.runIf(setting === MODULE_SETTINGS[0])("every form behaves differently when built without the plugin", () => {
     expect(formsUnaffectedByTheRewrite(project)).toEqual([]);

@@ -7,8 +7,8 @@
  * ESM setting (node16 and nodenext with `"type": "module"`, bundler): each of their forms writes `.js` and
  * would crash at run time if the rewritten specifier lost it.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { MODULE_SETTINGS, expectFormLikeMigrated, formsUnaffectedByTheRewrite, outputPath, prepareFormsProject, readOutput, type Form, type FormsProject, type ModuleSetting } from "../../helpers/forms";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MODULE_SETTINGS, disposeFormsProject, expectFormLikeMigrated, formsUnaffectedByTheRewrite, outputPath, prepareFormsProject, readOutput, type Form, type FormsProject, type ModuleSetting } from "../../helpers/forms";
 import { fixture } from "./fixture";
 
 function resolutionForms(s: ModuleSetting): Form[] {
@@ -112,6 +112,7 @@ describe.each(MODULE_SETTINGS)("resolution and rule shapes, $name", (setting) =>
   beforeAll(() => {
     project = prepareFormsProject("resolution", setting, fixture, resolutionForms(setting), { unplugged: setting === MODULE_SETTINGS[0] });
   });
+  afterAll(() => disposeFormsProject(project));
 
   it.runIf(setting === MODULE_SETTINGS[0])("every form behaves differently when built without the plugin", () => {
     expect(formsUnaffectedByTheRewrite(project)).toEqual([]);

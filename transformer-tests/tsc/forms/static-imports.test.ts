@@ -5,8 +5,8 @@
  * type imports are written with `type` everywhere, so the same sources also satisfy verbatimModuleSyntax and
  * isolatedModules, and ESM settings write `.js` on relative specifiers, as node's ESM loader requires.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { MODULE_SETTINGS, prepareFormsProject, expectFormLikeMigrated, formsUnaffectedByTheRewrite, type Form, type FormsProject, type ModuleSetting } from "../../helpers/forms";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MODULE_SETTINGS, disposeFormsProject, prepareFormsProject, expectFormLikeMigrated, formsUnaffectedByTheRewrite, type Form, type FormsProject, type ModuleSetting } from "../../helpers/forms";
 import { fixture } from "./fixture";
 
 function staticForms({ ext: x }: ModuleSetting): Form[] {
@@ -227,6 +227,7 @@ describe.each(MODULE_SETTINGS)("static imports, $name", (setting) => {
   beforeAll(() => {
     project = prepareFormsProject("static", setting, fixture, staticForms(setting), { unplugged: setting === MODULE_SETTINGS[0] });
   });
+  afterAll(() => disposeFormsProject(project));
 
   it.runIf(setting === MODULE_SETTINGS[0])("every form behaves differently when built without the plugin", () => {
     expect(formsUnaffectedByTheRewrite(project)).toEqual([]);

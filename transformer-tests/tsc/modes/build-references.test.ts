@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProject } from "../../helpers/project";
-import { TS_VERSIONS, buildSolution, patchedTypeScript, referencesFixture, sleep, type TsVersion } from "../../helpers/processes";
+import { TS_VERSIONS, buildSolution, patchedTypeScript, referencesFixture, sleep, summaryCounts, type TsVersion } from "../../helpers/processes";
 
 /**
  * `tsc -b` over a solution with project references and composite projects, in process (what `tspc -b`
@@ -53,6 +53,26 @@ describe.each(TS_VERSIONS)("tsc -b with references on TypeScript %s", (version: 
     const settled = buildSolution(ts, dir);
     expect(settled.written).toEqual([]);
     expect(settled.status.join("\n")).toMatch(/is up to date/);
+  });
+
+  it(`"report": "summary" prints one line per project built, and none when everything is up to date`, () => {
+    const dir = createProject(referencesFixture({ report: true }), `build-summary-${version}`);
+    const lines: string[] = [];
+    const write = ts.sys.write;
+    ts.sys.write = (s) => void lines.push(s);
+    try {
+      expect(buildSolution(ts, dir).exitStatus).toBe(0);
+      // core (api.ts: one import), then app (main.ts: an import and an export-from).
+      expect(summaryCounts(lines.join(""))).toEqual([
+        [1, 1],
+        [2, 1],
+      ]);
+      lines.length = 0;
+      expect(buildSolution(ts, dir).written).toEqual([]);
+      expect(summaryCounts(lines.join(""))).toEqual([]);
+    } finally {
+      ts.sys.write = write;
+    }
   });
 
   it("without the extends entry, a rules edit leaves the solution up to date (documented limit)", async () => {
