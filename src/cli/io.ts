@@ -1,4 +1,4 @@
-import pc = require("picocolors");
+import { createColors } from "picocolors";
 
 /** Where a command writes; a stream in the real bin, a buffer in tests. */
 export interface Writer {
@@ -28,5 +28,5 @@ export type { Colors } from "picocolors/types";
 /** Colour only on a terminal, never when NO_COLOR is set to anything non-empty (https://no-color.org). */
 export function colorsFor(writer: Writer, env: Io["env"]): import("picocolors/types").Colors {
   const enabled = writer.isTTY === true && !env.NO_COLOR;
-  return pc.createColors(enabled);
+  return createColors(enabled);
 }

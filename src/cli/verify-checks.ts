@@ -4,7 +4,7 @@ import { rewriteFile } from "../core";
 import type { SsotDiagnostic } from "../diagnostic";
 import type { Project } from "../project/load-project";
 import type { ModuleRef, Rule } from "../rules/types";
-import { collectExports } from "../scan/exports";
+import { ExportLookup } from "../project/export-lookup";
 import type { Violation } from "./scan";
 
 /** The file a rule's module names: its own file for a path, the resolver's answer for a bare specifier. */
@@ -42,49 +42,35 @@ export function checkTargetsExist(project: Project): SsotDiagnostic[] {
 }
 
 /**
- * Every listed symbol's final name must be exported by its final module. The syntax answers most cases; a
- * module with `export *`, `export =` or no parse of its own is handed to the type checker, which follows
- * re-exports exactly. One Program for all of them, created only when needed.
+ * Every listed symbol's final name must be exported by its final module. The syntax answers most cases; the
+ * rest share one Program of all target files, created only when needed.
  */
 export function checkRenamedExports(project: Project): SsotDiagnostic[] {
   const { ts } = project;
   const index = project.matcher.index;
-  const pending: Array<{ rule: Rule; name: string; target: string; file: string; written: string }> = [];
-  const exportsByFile = new Map<string, ReturnType<typeof collectExports> | undefined>();
-  const errors: SsotDiagnostic[] = [];
-  const missing = (p: (typeof pending)[number]) =>
-    errors.push(ruleError(project, p.rule, `symbol "${p.name}" maps to "${p.target}", which ${p.written} does not export`, p.rule.symbolLocations.get(p.name)));
-
+  const checks: Array<{ rule: Rule; name: string; target: string; file: string; written: string }> = [];
   for (const rule of project.ruleSet.rules) {
     for (const name of rule.symbols.keys()) {
       const target = index.symbolTarget(rule, name);
-      if (!target) continue;
-      const file = fileOf(project, target.module);
-      if (!file) continue; // reported by checkTargetsExist (or the loader)
-      if (!exportsByFile.has(file)) {
-        const text = project.fs.readFile(file);
-        exportsByFile.set(file, text === undefined ? undefined : collectExports(ts, ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false)));
-      }
-      const exports = exportsByFile.get(file);
-      if (exports?.names.has(target.name)) continue;
-      const entry = { rule, name, target: target.name, file, written: target.module.written };
-      const conclusive = exports && exports.starSpecifiers.length === 0 && !exports.names.has("export=") && !/\.[cm]?js$/.test(file);
-      if (conclusive) missing(entry);
-      else pending.push(entry);
+      const file = target && fileOf(project, target.module);
+      // A missing file is reported by checkTargetsExist (or the loader).
+      if (target && file) checks.push({ rule, name, target: target.name, file, written: target.module.written });
     }
   }
-  if (pending.length === 0) return errors;
   // Export names need no lib and no @types: leaving them out makes this Program a fraction of a full one.
-  const options = { ...project.options, noEmit: true, noLib: true, types: [], skipLibCheck: true };
-  const program = ts.createProgram({ rootNames: [...new Set(pending.map((p) => p.file))], options });
-  const checker = program.getTypeChecker();
-  for (const p of pending) {
-    const sourceFile = program.getSourceFile(p.file);
-    const moduleSymbol = sourceFile && checker.getSymbolAtLocation(sourceFile);
-    const names = moduleSymbol ? checker.getExportsOfModule(moduleSymbol).map((s) => s.name) : [];
-    if (!names.includes(p.target)) missing(p);
-  }
-  return errors;
+  let program: import("typescript").Program | undefined;
+  const programOfTargets = () =>
+    (program ??= ts.createProgram({
+      rootNames: [...new Set(checks.map((c) => c.file))],
+      options: { ...project.options, noEmit: true, noLib: true, types: [], skipLibCheck: true },
+    }));
+  const lookup = new ExportLookup(ts, (file) => {
+    const text = project.fs.readFile(file);
+    return text === undefined ? undefined : ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  }, programOfTargets);
+  return checks
+    .filter((c) => lookup.exports(c.file, c.target) === false)
+    .map((c) => ruleError(project, c.rule, `symbol "${c.name}" maps to "${c.target}", which ${c.written} does not export`, c.rule.symbolLocations.get(c.name)));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { SsotDiagnostic } from "../diagnostic";
 import type { Rewrite } from "../plan/types";
 import { RuleIndex } from "../rules/targets";
 import type { RuleSet } from "../rules/types";
-import { collectExports, type ModuleExports } from "../scan/exports";
+import { ExportLookup } from "../project/export-lookup";
 
 /**
  * Every name a rewritten import now asks of a path target must be exported there. Checked syntactically
@@ -12,7 +12,7 @@ import { collectExports, type ModuleExports } from "../scan/exports";
  */
 export function findMissingExports(ts: typeof TS, program: TS.Program, ruleSet: RuleSet, rewrites: readonly Rewrite[]): SsotDiagnostic[] {
   const index = new RuleIndex(ruleSet);
-  const exportsByFile = new Map<string, ModuleExports | undefined>();
+  const lookup = new ExportLookup(ts, (file) => program.getSourceFile(file), () => program);
   const reported = new Set<string>();
   const diagnostics: SsotDiagnostic[] = [];
   for (const rewrite of rewrites) {
@@ -21,14 +21,7 @@ export function findMissingExports(ts: typeof TS, program: TS.Program, ruleSet: 
       const target = index.symbolTarget(rewrite.rule, name);
       if (!target || target.module.kind !== "path" || !target.module.file) continue;
       if (target.module.key === rewrite.rule.from.key && target.name === name) continue;
-      const file = target.module.file;
-      if (!exportsByFile.has(file)) {
-        const sourceFile = program.getSourceFile(file);
-        exportsByFile.set(file, sourceFile && collectExports(ts, sourceFile));
-      }
-      const exports = exportsByFile.get(file);
-      if (!exports || exports.names.has(target.name) || exports.names.has("export=")) continue;
-      if (exports.starSpecifiers.length > 0 && exportedThroughStar(program, file, target.name)) continue;
+      if (lookup.exports(target.module.file, target.name) !== false) continue;
       const listed = rewrite.rule.symbolLocations.get(name);
       const key = listed ? `${rewrite.rule.index}:${name}` : `${rewrite.site.specifier.start}:${name}:${rewrite.line}`;
       if (reported.has(key)) continue;
@@ -54,13 +47,4 @@ export function findMissingExports(ts: typeof TS, program: TS.Program, ruleSet: 
     }
   }
   return diagnostics;
-}
-
-/** The rare `export *` barrel: ask the type checker, which follows re-exports exactly. */
-function exportedThroughStar(program: TS.Program, file: string, name: string): boolean {
-  const checker = program.getTypeChecker();
-  const sourceFile = program.getSourceFile(file);
-  const symbol = sourceFile && checker.getSymbolAtLocation(sourceFile);
-  const moduleSymbol = symbol ?? (sourceFile as (TS.SourceFile & { symbol?: TS.Symbol }) | undefined)?.symbol;
-  return moduleSymbol !== undefined && checker.getExportsOfModule(moduleSymbol).some((s) => s.name === name);
 }

@@ -188,6 +188,21 @@ describe("examples/websocket-factory", () => {
     expect(plugin.stdout).toBe(handMigrated.stdout);
   });
 
+  it("bundled by esbuild with the plugin, it behaves exactly like the hand-migrated sources bundled plainly", async () => {
+    // Issue #3: the example also builds with esbuild, from the same unedited sources and the same rules file.
+    const requireFromRepo = createRequire(path.join(REPO_ROOT, "package.json"));
+    const esbuild = requireFromRepo("esbuild") as typeof import("esbuild");
+    const { ssotImports } = requireFromRepo("./dist/esbuild/index.js") as typeof import("../../src/esbuild/index");
+    const bundle = (dir: string, plugins: import("esbuild").Plugin[]) =>
+      esbuild.build({ absWorkingDir: dir, entryPoints: ["src/main.ts"], bundle: true, platform: "node", format: "cjs", outfile: "out-esbuild/main.js", logLevel: "silent", plugins });
+    await bundle(plugin.dir, [ssotImports()]);
+    await bundle(handMigrated.dir, []);
+    const withPlugin = run(plugin.dir, "out-esbuild");
+    expect(withPlugin).toBe(run(handMigrated.dir, "out-esbuild"));
+    expect(withPlugin, "the esbuild bundle must tell the same story as the tsc build").toBe(handMigrated.stdout);
+    expect(fs.readFileSync(path.join(plugin.dir, "out-esbuild/main.js"), "utf8")).not.toContain("websocket_manager_factory.ts");
+  });
+
   it("its declaration files match the hand-migrated ones and no longer name the deprecated module", () => {
     const pluginDts = readTree(plugin.dir, "out-plugin", ".d.ts");
     const migratedDts = readTree(handMigrated.dir, "out-plain", ".d.ts");

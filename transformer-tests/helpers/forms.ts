@@ -1,12 +1,10 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
-import type * as TS from "typescript";
 import { expect } from "vitest";
 import { PLUGIN_ENTRY, createProject, readTree, tsconfig } from "./project";
-import type { BuildResult } from "./tsc-build";
+import { buildPlain, buildWithPlugin, type BuildResult } from "./tsc-build";
 
 /**
  * Import forms × module settings. One project per (test file, module setting) holds every form of that file,
@@ -96,75 +94,6 @@ export interface FormsProject {
 }
 
 const FORMS_DIR = "src/forms";
-
-/*
- * Builds like tsc-build.ts (same result shape and diagnostic format), plus one cache: the default library
- * files are parsed and bound once per TypeScript instance instead of once per build, as a language service
- * would. They are the same in every build here (same target), and parsing lib.dom.d.ts was most of the time.
- */
-const requireHere = createRequire(import.meta.url);
-const plainTs: typeof TS = requireHere("typescript");
-let patchedTs: typeof TS | undefined;
-const libCaches = new Map<typeof TS, Map<string, TS.SourceFile>>();
-
-export function buildWithPlugin(projectDir: string, configName = "tsconfig.json"): BuildResult {
-  patchedTs ??= requireHere("ts-patch/compiler") as typeof TS;
-  return cachedBuild(patchedTs, projectDir, configName);
-}
-
-export function buildPlain(projectDir: string, configName = "tsconfig.json"): BuildResult {
-  return cachedBuild(plainTs, projectDir, configName);
-}
-
-function cachedBuild(ts: typeof TS, projectDir: string, configName: string): BuildResult {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(projectDir, configName), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    },
-  })!;
-  const host = ts.createCompilerHost(parsed.options);
-  const cache = libCaches.get(ts) ?? new Map<string, TS.SourceFile>();
-  libCaches.set(ts, cache);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!/[\\/]lib\.[\w.]*\.d\.ts$/.test(fileName) || !fileName.includes("node_modules")) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
-    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
-    let file = cache.get(key);
-    if (!file) {
-      file = getSourceFile(fileName, languageVersion, onError, shouldCreate);
-      if (file) cache.set(key, file);
-    }
-    return file;
-  };
-  const written: string[] = [];
-  const writeFile = host.writeFile;
-  host.writeFile = (file, ...rest) => {
-    written.push(path.relative(projectDir, file).split(path.sep).join("/"));
-    writeFile(file, ...rest);
-  };
-  const program = ts.createProgram({
-    rootNames: parsed.fileNames,
-    options: parsed.options,
-    host,
-    projectReferences: parsed.projectReferences,
-    configFileParsingDiagnostics: parsed.errors,
-  });
-  const all = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics()];
-  if (all.length === 0) all.push(...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics());
-  const emit = program.emit();
-  all.push(...emit.diagnostics);
-  return { diagnostics: all.map((d) => formatDiagnostic(ts, d, projectDir)), emitSkipped: emit.emitSkipped, written };
-}
-
-function formatDiagnostic(ts: typeof TS, d: TS.Diagnostic, projectDir: string): string {
-  const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
-  const category = ts.DiagnosticCategory[d.category].toLowerCase();
-  if (!d.file || d.start === undefined) return `${category} TS${d.code}: ${message}`;
-  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-  const file = path.relative(projectDir, d.file.fileName).split(path.sep).join("/");
-  return `${file}(${line + 1},${character + 1}): ${category} TS${d.code}: ${message}`;
-}
 
 function formFiles(forms: readonly Form[], pick: (f: Form) => Record<string, string>): Record<string, string> {
   const files: Record<string, string> = {};

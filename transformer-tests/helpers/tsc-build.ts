@@ -40,6 +40,7 @@ function build(ts: typeof TS, projectDir: string, configName: string): BuildResu
     },
   })!;
   const host = ts.createCompilerHost(parsed.options);
+  shareDefaultLibraries(ts, host);
   const written: string[] = [];
   const writeFile = host.writeFile;
   host.writeFile = (file, ...rest) => {
@@ -58,6 +59,28 @@ function build(ts: typeof TS, projectDir: string, configName: string): BuildResu
   const emit = program.emit();
   all.push(...emit.diagnostics);
   return { diagnostics: all.map((d) => format(ts, d, projectDir)), emitSkipped: emit.emitSkipped, written };
+}
+
+/**
+ * The default library files are the same in every build here, and parsing lib.dom.d.ts was most of a small
+ * build's time: parse them once per TypeScript instance, as a language service would.
+ */
+const libraryCaches = new Map<typeof TS, Map<string, TS.SourceFile>>();
+
+function shareDefaultLibraries(ts: typeof TS, host: TS.CompilerHost): void {
+  const cache = libraryCaches.get(ts) ?? new Map<string, TS.SourceFile>();
+  libraryCaches.set(ts, cache);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!/[\\/]lib\.[\w.]*\.d\.ts$/.test(fileName) || !fileName.includes("node_modules")) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    let file = cache.get(key);
+    if (!file) {
+      file = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      if (file) cache.set(key, file);
+    }
+    return file;
+  };
 }
 
 function format(ts: typeof TS, d: TS.Diagnostic, projectDir: string): string {

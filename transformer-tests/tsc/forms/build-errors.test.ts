@@ -8,9 +8,9 @@
  */
 import * as fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MODULE_SETTINGS, buildWithPlugin, ssotErrors, type ModuleSetting } from "../../helpers/forms";
+import { MODULE_SETTINGS, ssotErrors, type ModuleSetting } from "../../helpers/forms";
 import { createProject, PLUGIN_ENTRY, tsconfig } from "../../helpers/project";
-import type { BuildResult } from "../../helpers/tsc-build";
+import { buildWithPlugin, type BuildResult } from "../../helpers/tsc-build";
 import { fixture } from "./fixture";
 
 const RULE = "[rule 1 (./src/legacy/factory → ./src/services/context)]";

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// One esbuild build in its own process, so that the bench measures each build's wall time and peak RSS alone
+// (esbuild's Go service is a child of this process; /usr/bin/time sees the whole tree).
+//
+//   node bench/lib/esbuild-build.mjs '<json>'
+//
+// JSON: {
+//   cwd,                         project folder (the build's absWorkingDir)
+//   mode: "bundle"|"unbundled",  bundle: src/main.ts → outfile, ESM for node; unbundled: every file under src/
+//                                is an entry point (as tsup's unbundled mode does) → outdir, CommonJS for node
+//   out,                         outfile (bundle) or outdir (unbundled), relative to cwd
+//   plugin: null|"ssot-imports"|"alias"|"tsconfig-paths",
+//   alias?: { specifier: absolute path },  for "alias" (esbuild-plugin-alias's options)
+//   tsconfig?: path,             for "tsconfig-paths" (relative to cwd)
+//   metafile?: path              write esbuild's metafile there (verification only; never in timed runs)
+// }
+// Exit 0 on success; 1 with esbuild's messages on stderr when the build fails.
+//
+// esbuild does its work in a Go child process that it spawns and unrefs; left alone, node exits without
+// reaping it, the child is re-parented, and its CPU time and memory are missing from what /usr/bin/time reports
+// for this process tree. So the child is captured at spawn, stopped after the build, and awaited: once node has
+// reaped it, wait4() folds its rusage into ours (CPU time summed; peak RSS = the larger of node's and Go's).
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { createRequire } from "node:module";
+
+const options = JSON.parse(process.argv[2] ?? "{}");
+const cwd = path.resolve(options.cwd);
+const require = createRequire(import.meta.url);
+const childProcess = require("node:child_process");
+const children = [];
+const spawn = childProcess.spawn;
+childProcess.spawn = (...args) => {
+  const child = spawn(...args);
+  children.push(child);
+  return child;
+};
+const esbuild = require("esbuild");
+
+function sourceFiles(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(full));
+    else if (/\.[cm]?tsx?$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+async function plugins() {
+  switch (options.plugin) {
+    case null:
+    case undefined:
+      return [];
+    case "ssot-imports": {
+      // As users write it; resolves to this checkout (package self-reference through its "exports").
+      const { ssotImports } = require("ssot-imports/esbuild");
+      return [ssotImports()];
+    }
+    case "alias": {
+      const alias = require("esbuild-plugin-alias");
+      return [alias(options.alias)];
+    }
+    case "tsconfig-paths": {
+      const { TsconfigPathsPlugin } = require("@esbuild-plugins/tsconfig-paths");
+      return [TsconfigPathsPlugin({ tsconfig: path.resolve(cwd, options.tsconfig) })];
+    }
+    default:
+      throw new Error(`unknown plugin ${options.plugin}`);
+  }
+}
+
+const bundle = options.mode === "bundle";
+const common = {
+  absWorkingDir: cwd,
+  platform: "node",
+  target: "es2022",
+  logLevel: "silent",
+  metafile: Boolean(options.metafile),
+  plugins: await plugins(),
+};
+const buildOptions = bundle
+  ? { ...common, entryPoints: [path.join(cwd, "src", "main.ts")], bundle: true, format: "esm", outfile: path.resolve(cwd, options.out) }
+  : { ...common, entryPoints: sourceFiles(path.join(cwd, "src")), bundle: false, format: "cjs", outbase: path.join(cwd, "src"), outdir: path.resolve(cwd, options.out) };
+
+try {
+  const result = await esbuild.build(buildOptions);
+  if (options.metafile) fs.writeFileSync(path.resolve(cwd, options.metafile), JSON.stringify(result.metafile));
+  if (result.warnings.length > 0) {
+    const text = await esbuild.formatMessages(result.warnings, { kind: "warning" });
+    process.stderr.write(text.join(""));
+  }
+} catch (e) {
+  if (e.errors) {
+    const text = await esbuild.formatMessages(e.errors, { kind: "error" });
+    process.stderr.write(`${e.errors.length} error(s)\n${text.slice(0, 5).join("")}`);
+  } else {
+    process.stderr.write(String(e?.stack ?? e) + "\n");
+  }
+  process.exitCode = 1;
+}
+for (const child of children) child.ref(); // keep the event loop alive until the exit event has been seen
+const exited = children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve))));
+await esbuild.stop();
+await Promise.all(exited);
