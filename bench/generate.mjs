@@ -171,7 +171,7 @@ function regularModule(m, deps, extra = "", calls = []) {
   const i = m.index;
   const lines = [];
   for (const d of deps) {
-    lines.push(`import { Entity${d.index}, makeEntity${d.index}, type Entity${d.index}Options } from "${relSpecifier(m.file, d.file)}";`);
+    lines.push(`import { Entity${d.index}, makeEntity${d.index} } from "${relSpecifier(m.file, d.file)}";`);
   }
   lines.push("");
   lines.push(`/** ${m.noun} records of the ${m.domain} domain (module ${i}). */`);
@@ -188,7 +188,7 @@ function regularModule(m, deps, extra = "", calls = []) {
   lines.push("");
   lines.push(`export class Entity${i} {`);
   lines.push(`  private readonly items: Entity${i}Options[] = [];`);
-  lines.push(`  constructor(readonly label: string${deps[0] ? `, private readonly peer?: Entity${deps[0].index}` : ""}) {}`);
+  lines.push(`  constructor(readonly label: string) {}`);
   lines.push("");
   lines.push(`  add(item: Entity${i}Options): number {`);
   lines.push(`    return this.items.push(item);`);
@@ -199,13 +199,6 @@ function regularModule(m, deps, extra = "", calls = []) {
   lines.push(`    for (const item of this.items) total += item.limit;`);
   lines.push(`    return { count: this.items.length, total };`);
   lines.push(`  }`);
-  if (deps[0]) {
-    lines.push("");
-    lines.push(`  borrow(limit: number): number {`);
-    lines.push(`    const peer = this.peer ?? new Entity${deps[0].index}("peer-of-${i}");`);
-    lines.push(`    return peer.add({ id: this.label, limit, tags: [] });`);
-    lines.push(`  }`);
-  }
   lines.push(`}`);
   lines.push("");
   lines.push(`export function makeEntity${i}(limit = ${i % 97}): Entity${i} {`);
@@ -216,8 +209,7 @@ function regularModule(m, deps, extra = "", calls = []) {
   for (const [j, d] of deps.entries()) {
     lines.push("");
     lines.push(`export function relate${i}_${j}(source: Entity${i}, target: Entity${d.index}): number {`);
-    lines.push(`  const options: Entity${d.index}Options = { id: source.label, limit: ${j + 1}, tags: ["${m.domain}"] };`);
-    lines.push(`  return target.add(options) + source.stats().count;`);
+    lines.push(`  return target.add({ id: source.label, limit: ${j + 1}, tags: ["${m.domain}"] }) + source.stats().count;`);
     lines.push(`}`);
   }
   if (extra) lines.push("", extra);
@@ -226,7 +218,6 @@ function regularModule(m, deps, extra = "", calls = []) {
   lines.push(`  const entity = makeEntity${i}();`);
   const parts = [`entity.stats().total`];
   for (const [j, d] of deps.entries()) parts.push(`relate${i}_${j}(entity, makeEntity${d.index}())`);
-  if (deps[0]) parts.push(`entity.borrow(${i % 7})`);
   lines.push(`  return \`${i} ${parts.map((p) => `\${${p}}`).join(" ")}${calls.map((c) => ` \${${c}}`).join("")}\`;`);
   lines.push(`}`);
   return lines.join("\n") + "\n";

@@ -56,6 +56,7 @@ export async function measure(command) {
 }
 
 export function describe(command) {
+  if (command.label) return `(cd ${path.relative(process.cwd(), command.cwd) || "."} && ${command.label})`;
   return `(cd ${path.relative(process.cwd(), command.cwd) || "."} && ${[command.cmd, ...command.args].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ")})`;
 }
 

@@ -5,16 +5,21 @@
 //     name: "tsc",                        // for --only, the table and results.json
 //     title: "…",                         // one line saying what is compared with what
 //     project: { modules: 1000, … },      // generator options (bench/generate.mjs); generated once, cached
-//     targets?: { time: 1.05, memory: 1.1 },  // max ratios with/without; omitted = figures only
+//     targets?: { time: 1.05, memory?: 1.1 }, // max ratios with/without (either key); omitted = figures only
 //     informational?: true,               // context for the others, never a pass/miss
 //     setup?(ctx, project),               // once, before verify/warm-up (e.g. write a build script)
 //     verify?(ctx, project) → string,     // once, before measuring: throw if either side is broken
-//     with(ctx, project) → command,       // command: { cmd, args, cwd, env?, prepare?() }; prepare is untimed
+//     with(ctx, project) → command,       // command: { cmd, args, cwd, env?, label?, prepare?() }; prepare is untimed
 //     without(ctx, project) → command,
+//     peers?: [{ name, note, command(ctx, project) → command | null, verified? }],
+//                                         // other tools measured in the same alternating rounds, each printed
+//                                         // as its ratio to `without`; informational, never a pass/miss
 //   }
 //
 // ctx: { repo, benchDir, typescript: { plain: { tsc }, patched: { tsc } }, options }.
 
+import cli from "./cli.mjs";
+import esbuild from "./esbuild.mjs";
 import tsc from "./tsc.mjs";
 
-export default [...tsc];
+export default [...tsc, ...esbuild, ...cli];

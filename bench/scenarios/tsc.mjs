@@ -46,9 +46,10 @@ async function verifyAgainstTwin(ctx, scenario, project) {
   return `${result.files} emitted files compared with the twin's: ${result.identical} byte-identical, ${result.structural} with identical imports`;
 }
 
-function tscScenario({ name, title, targets, informational, withBin }) {
+function tscScenario({ name, title, targets, informational, withBin, runs }) {
   const scenario = {
     name,
+    runs,
     title,
     project: PROJECT,
     targets,
@@ -71,6 +72,7 @@ export default [
   }),
   tscScenario({
     name: "tspc",
+    runs: 3,
     title: "tspc + plugin (unmigrated) / plain tsc (twin)",
     withBin: (ctx) => path.join(ctx.repo, "node_modules", "ts-patch", "bin", "tspc.js"),
   }),
@@ -78,6 +80,7 @@ export default [
     // Not a plugin cost: what the deprecated modules that still exist in the unmigrated tree cost to compile.
     // Subtract it mentally from the two above to see the plugin's own share.
     name: "tsc-deprecated-files",
+    runs: 3,
     title: "plain tsc, no plugin (unmigrated) / plain tsc (twin)",
     project: PROJECT,
     informational: true,

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import type { OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from "esbuild";
+import type { OnResolveResult, Plugin, PluginBuild } from "esbuild";
 import { formatSummary } from "../plan/summary";
 import type { ModuleRef, Rule } from "../rules/types";
 import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
@@ -9,6 +9,8 @@ import { toEsbuildMessage } from "./messages";
 import { ExportsCache } from "./module-exports";
 import { targetExportsOf } from "./target-exports";
 import { watchRulesFromEntryPoints } from "./watch-rules";
+import { matchImport } from "./match-import";
+import { UnbundledFilter } from "./unbundled-filter";
 import { rewriteUnbundled } from "./unbundled";
 
 export interface SsotImportsOptions {
@@ -44,10 +46,15 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   // Rules errors found while loading files (bundle: false) are reported once per build, not once per importer.
   const reported = new Set<string>();
 
+  // The first build uses the rules just loaded at set-up; every later one reloads them (the file may have changed).
+  let preloaded: typeof initial | undefined = initial;
+  let unbundledFiles: UnbundledFilter | undefined;
   build.onStart(() => {
     rewritten = [];
     reported.clear();
-    const loaded = load();
+    const firstBuild = preloaded !== undefined;
+    const loaded = preloaded ?? load();
+    preloaded = undefined;
     active = loaded.active;
     rulesFiles = loaded.watchFiles;
     if (!active) return { errors: loaded.errors.map((d) => toEsbuildMessage(d)) };
@@ -56,23 +63,18 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
       active = undefined;
       return { errors: [{ text: `${file} now deprecates modules this esbuild context was not set up to see; restart esbuild (plugin filters are fixed at set-up)` }] };
     }
+    prefetchTargetExports(active, targetExportsOf(build, exportsCache, active));
+    const uncovered = firstBuild ? [] : (unbundledFiles?.uncovered(active.matcher) ?? []);
+    if (uncovered.length > 0) return { errors: uncovered };
     return undefined;
   });
-
-  const matchImport = async (args: OnResolveArgs, current: ActiveRules): Promise<Rule | undefined> => {
-    const bare = current.matcher.bareRule(args.path);
-    if (bare) return bare;
-    const resolved = await build.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: current.bypass });
-    const file = resolved.errors.length === 0 && !resolved.external ? resolved.path : undefined;
-    return current.matcher.matchResolved(args.path, args.importer, file);
-  };
 
   if (bundle) {
     build.onResolve({ filter: new RegExp(pattern), namespace: "file" }, async (args): Promise<OnResolveResult | undefined> => {
       const current = active;
       if (!current || args.pluginData?.ssotImportsBypass || args.kind === "entry-point") return undefined;
       if (pattern === ANY && !current.matcher.specifierMayMatch(args.path)) return undefined;
-      const rule = await matchImport(args, current);
+      const rule = await matchImport(build, current, args.path, args.importer, args.resolveDir, args.kind);
       if (!rule) return undefined;
       rewritten.push({ rule, file: args.importer });
       const target = current.matcher.index.moduleTarget(rule);
@@ -91,8 +93,14 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
       return { contents, loader: "js", resolveDir: ruleSet.baseDir, watchFiles: current.watchFiles };
     });
   } else {
-    build.onLoad({ filter: /\.[cm]?[jt]sx?$/, namespace: "file" }, (args) =>
-      active ? rewriteUnbundled(build, active, args, { exportsOf: targetExportsOf(build, exportsCache, active), onRewrite: (r) => rewritten.push(r), reported }) : undefined,
+    unbundledFiles = new UnbundledFilter(build, active?.matcher);
+    build.onLoad({ filter: unbundledFiles.filter, namespace: "file" }, (args) =>
+      active ? rewriteUnbundled(build, active, args, {
+        exportsOf: targetExportsOf(build, exportsCache, active),
+        onRewrite: (r) => rewritten.push(r),
+        reported,
+        preread: (file) => unbundledFiles?.takeText(file),
+      }) : undefined,
     );
   }
 
@@ -101,4 +109,16 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   build.onEnd(() => {
     if (active?.report === "summary") console.log(formatSummary(active.ruleSet, rewritten));
   });
+}
+
+/**
+ * Facades need their targets' exports; asking for them as the build starts lets those probe builds run while
+ * esbuild parses, instead of each facade waiting for its own. Failures surface where the facade awaits them.
+ */
+function prefetchTargetExports(active: ActiveRules, exportsOf: ReturnType<typeof targetExportsOf>): void {
+  const { index } = active.matcher;
+  for (const rule of active.ruleSet.rules) {
+    const targets = [index.moduleTarget(rule), ...index.listedNames(rule).map((name) => index.symbolTarget(rule, name)?.module)];
+    for (const module of targets) if (module) exportsOf(module).catch(() => undefined);
+  }
 }

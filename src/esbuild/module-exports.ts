@@ -18,14 +18,23 @@ export interface RuntimeExports {
  * modification time across rebuilds. `export *` needs the re-exported files too, so only then is it bundled.
  */
 export class ExportsCache {
-  private readonly cache = new Map<string, { mtimeMs: number; exports: RuntimeExports }>();
+  private readonly cache = new Map<string, { mtimeMs: number; exports: Promise<RuntimeExports> }>();
 
   constructor(private readonly build: PluginBuild) {}
 
-  async of(file: string): Promise<RuntimeExports> {
+  /** Cached as a promise: a prefetch at build start and the facade that needs the answer share one probe. */
+  of(file: string): Promise<RuntimeExports> {
     const mtimeMs = fs.statSync(file).mtimeMs;
     const cached = this.cache.get(file);
     if (cached && cached.mtimeMs === mtimeMs) return cached.exports;
+    const exports = this.probe(file);
+    this.cache.set(file, { mtimeMs, exports });
+    // A failed probe is not remembered: the next build asks again.
+    exports.catch(() => this.cache.delete(file));
+    return exports;
+  }
+
+  private async probe(file: string): Promise<RuntimeExports> {
     const text = fs.readFileSync(file, "utf8");
     const result = await this.build.esbuild.build({
       entryPoints: [file],
@@ -43,9 +52,7 @@ export class ExportsCache {
     });
     const output = Object.values(result.metafile!.outputs).find((o) => o.entryPoint !== undefined);
     const format = output?.entryPoint === undefined ? undefined : result.metafile!.inputs[output.entryPoint]?.format;
-    const exports = { values: new Set(output?.exports ?? []), exact: format === "esm", text };
-    this.cache.set(file, { mtimeMs, exports });
-    return exports;
+    return { values: new Set(output?.exports ?? []), exact: format === "esm", text };
   }
 }
 

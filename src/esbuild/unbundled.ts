@@ -9,6 +9,7 @@ import { planFile, type MatchedSite } from "../plan/plan-file";
 import type { Rewrite, RewritePlan } from "../plan/types";
 import type { ResolvedSymbol } from "../rules/targets";
 import { lexImports } from "../scan/lex-imports";
+import { matchImport } from "./match-import";
 import { scanImports } from "../scan/scan-imports";
 import type { ImportSite } from "../scan/types";
 import type { ActiveRules } from "./active-rules";
@@ -27,6 +28,8 @@ const LOADERS: Record<string, Loader> = { ".ts": "ts", ".mts": "ts", ".cts": "ts
  * stripped of types by esbuild's own transform (in Go), so the JavaScript lexer sees canonical code.
  */
 export interface UnbundledHooks {
+  /** The file's text when the caller already read it (the set-up scan), to save reading it again. */
+  preread?: (file: string) => string | undefined;
   exportsOf: ExportsOf;
   onRewrite(rewrite: Rewrite): void;
   /** Keys of rules errors already reported in this build, so each is reported once, not once per importer. */
@@ -37,7 +40,7 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   const { matcher } = active;
   const watchFiles = active.watchFiles;
   if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-  const text = await fs.promises.readFile(args.path, "utf8");
+  const text = hooks.preread?.(args.path) ?? (await fs.promises.readFile(args.path, "utf8"));
   if (!matcher.fileMayMatch(text)) return { watchFiles };
   const loader = LOADERS[path.extname(args.path)] ?? "js";
   let js: string;
@@ -114,15 +117,10 @@ async function planChecked(active: ActiveRules, file: string, text: string, matc
 }
 
 async function matchSites(build: PluginBuild, active: ActiveRules, importer: string, sites: readonly ImportSite[]): Promise<MatchedSite[]> {
-  const { matcher } = active;
   const matches: MatchedSite[] = [];
   for (const site of sites) {
-    const specifier = site.specifier.value;
-    let rule = matcher.bareRule(specifier);
-    if (!rule) {
-      const resolved = await build.resolve(specifier, { importer, resolveDir: path.dirname(importer), kind: "import-statement", pluginData: active.bypass });
-      rule = matcher.matchResolved(specifier, importer, resolved.errors.length === 0 && !resolved.external ? resolved.path : undefined);
-    }
+    const kind = site.kind === "require" ? "require-call" : site.kind === "dynamic-import" ? "dynamic-import" : "import-statement";
+    const rule = await matchImport(build, active, site.specifier.value, importer, path.dirname(importer), kind);
     if (rule) matches.push({ site, rule });
   }
   return matches;

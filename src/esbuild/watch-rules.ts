@@ -1,39 +1,31 @@
 import * as path from "node:path";
-import type { OnResolveResult, PluginBuild } from "esbuild";
+import type { PluginBuild } from "esbuild";
 
 /**
- * A build that meets no deprecated import still depends on the rules: its entry points carry the rules file
- * as a watched file, so editing ssot-imports.json rebuilds a watching context either way (also after a broken
- * edit, so fixing the file rebuilds too).
+ * A build that meets no deprecated import still depends on the rules: an entry point carries the rules file as
+ * a watched file, so editing ssot-imports.json rebuilds a watching context either way (also after a broken edit,
+ * so fixing the file rebuilds too).
  *
- * - Entry points as written reach onResolve (relative ones as `./src/x.ts`, however they were written). esbuild
- *   warns that the watchFiles of a result without `path` do nothing, so the answer is esbuild's own resolution
- *   of the entry, with the rules file added.
- * - Glob entry points (`src/*.ts`) are expanded by esbuild and never reach onResolve; an onLoad whose filter is
- *   the glob itself, answering only `{ watchFiles }`, covers them without calling JavaScript for other files.
+ * - The hook is an onLoad answering only `{ watchFiles }`: esbuild then loads the file itself. Answering from
+ *   onResolve instead would hand esbuild a path it did not resolve, and it drops that file's tsconfig settings
+ *   (`alwaysStrict`, decorators, JSX), which changes the output.
+ * - Watched files belong to the whole build, so one entry point carries them: a transpile-only build lists
+ *   every file as an entry point, and a callback for each would cost more than the build.
+ * - Glob entry points (`src/*.ts`) are expanded by esbuild; an onLoad whose filter is the glob itself covers them.
  */
 export function watchRulesFromEntryPoints(build: PluginBuild, watchFiles: () => string[]): void {
-  const all = entryPointSpecifiers(build.initialOptions.entryPoints).map((e) => e.replace(/^\.\//, ""));
-  const plain = all.filter((e) => !e.includes("*"));
+  const base = build.initialOptions.absWorkingDir ?? process.cwd();
+  const all = entryPointSpecifiers(build.initialOptions.entryPoints);
+  const first = all.find((e) => !e.includes("*") && (e.startsWith(".") || path.isAbsolute(e) || /[\\/]/.test(e)));
   const globs = all.filter((e) => e.includes("*"));
-  if (plain.length > 0) {
-    build.onResolve({ filter: new RegExp(`^(?:\\./)?(?:${plain.map(escape).join("|")})$`) }, async (args): Promise<OnResolveResult | undefined> => {
-      const files = watchFiles();
-      if (args.kind !== "entry-point" || args.pluginData?.ssotImportsBypass || files.length === 0) return undefined;
-      const resolved = await build.resolve(args.path, { kind: "entry-point", resolveDir: args.resolveDir, pluginData: { ssotImportsBypass: true } });
-      if (resolved.errors.length > 0) return undefined;
-      const { path: file, namespace, external, sideEffects, suffix, pluginData } = resolved;
-      return { path: file, namespace, external, sideEffects, suffix, pluginData, watchFiles: files };
-    });
-  }
-  if (globs.length > 0) {
-    const base = build.initialOptions.absWorkingDir ?? process.cwd();
-    const filter = new RegExp(globs.map((g) => globPattern(path.resolve(base, g))).join("|"));
-    build.onLoad({ filter, namespace: "file" }, () => {
-      const files = watchFiles();
-      return files.length > 0 ? { watchFiles: files } : undefined;
-    });
-  }
+  // esbuild hands onLoad native paths: accept either separator.
+  const exact = (file: string) => `^${escape(file.replace(/\\/g, "/")).replace(/\\\//g, "[\\\\/]")}$`;
+  const patterns = [...(first ? [exact(path.resolve(base, first))] : []), ...globs.map((g) => globPattern(path.resolve(base, g)))];
+  if (patterns.length === 0) return;
+  build.onLoad({ filter: new RegExp(patterns.join("|")), namespace: "file" }, () => {
+    const files = watchFiles();
+    return files.length > 0 ? { watchFiles: files } : undefined;
+  });
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

@@ -100,6 +100,18 @@ export class Matcher {
   }
 
   /**
+   * For adapters whose resolution costs a round trip (esbuild): a relative or absolute specifier names the
+   * module at its joined path (the extension and a folder's `index` are what resolution adds, and the key
+   * ignores both), so it is decided here; `"resolve"` means only resolution can tell (packages, aliases).
+   */
+  matchWithoutResolving(specifier: string, importer: string): Rule | undefined | "resolve" {
+    const bare = this.bareRule(specifier);
+    if (bare) return bare;
+    if (!isPathLike(specifier)) return "resolve";
+    return this.matchResolved(specifier, importer, undefined);
+  }
+
+  /**
    * The decision once the specifier has been resolved (`undefined`: it did not resolve). Adapters whose
    * resolution is asynchronous (esbuild's `build.resolve`) resolve first and call this directly.
    */

@@ -60,14 +60,17 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   if (ruleSet.options.report === "summary") ts.sys.write(formatSummary(ruleSet, rewrites) + ts.sys.newLine);
   if (replacements.size === 0) return program;
 
+  const serving = hostServing(ts, compilerHost, program, replacements);
   const rewrittenProgram = ts.createProgram({
     rootNames: program.getRootFileNames(),
     options,
-    host: hostServing(ts, compilerHost, program, replacements),
+    host: serving.host,
     oldProgram: program,
     projectReferences: program.getProjectReferences(),
     configFileParsingDiagnostics: program.getConfigFileParsingDiagnostics(),
   });
+  // The new Program keeps its host for life; the host must not keep the old Program (and its caches) alive.
+  serving.release();
   const missing = findMissingExports(ts, rewrittenProgram, ruleSet, rewrites);
   if (missing.length > 0) return blockedProgram(rewrittenProgram, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
   return rewrittenProgram;
@@ -86,26 +89,28 @@ function isProjectFile(program: TS.Program, sourceFile: TS.SourceFile): boolean 
  * A compiler host that serves rewritten text for the files that import deprecated modules and the old
  * Program's SourceFile objects for every other file, so TypeScript reuses them instead of parsing again.
  */
-function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Program, replacements: ReadonlyMap<string, string>): TS.CompilerHost {
+function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Program, replacements: ReadonlyMap<string, string>) {
+  let previous: TS.Program | undefined = program;
   const getSourceFile = (fileName: string, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) => {
     const text = replacements.get(fileName);
-    if (text === undefined) return program.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    if (text === undefined) return previous?.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
     const cacheKey = `${fileName}\0${JSON.stringify(languageVersion)}`;
     const cached = rewrittenCache.get(cacheKey);
     if (cached && cached.text === text) return cached;
-    const original = program.getSourceFile(fileName)!;
+    const original = previous?.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
     const rewritten = ts.createSourceFile(fileName, text, languageVersion, false);
     const versioned = rewritten as TS.SourceFile & { version?: string };
     // Builder programs (incremental, watch) key files by version: the rewritten text, hence the rules, is the input.
-    if ((original as { version?: string }).version !== undefined) versioned.version = hashOf(ts, host, text);
+    if ((original as { version?: string } | undefined)?.version !== undefined) versioned.version = hashOf(ts, host, text);
     rewrittenCache.set(cacheKey, rewritten);
     return rewritten;
   };
-  return Object.assign(Object.create(host) as TS.CompilerHost, {
+  const serving = Object.assign(Object.create(host) as TS.CompilerHost, {
     getSourceFile,
     getSourceFileByPath: (fileName: string, _path: TS.Path, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) =>
       getSourceFile(fileName, languageVersion, onError, shouldCreate),
   });
+  return { host: serving, release: () => (previous = undefined) };
 }
 
 function hashOf(ts: typeof TS, host: TS.CompilerHost, text: string): string {

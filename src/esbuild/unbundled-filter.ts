@@ -1,0 +1,107 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { PartialMessage, PluginBuild } from "esbuild";
+import type { Matcher } from "../match/matcher";
+
+/** Any TypeScript or JavaScript file: the fallback when the files of the build cannot be listed up front. */
+const ANY_SOURCE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * `bundle: false` loads exactly the entry points, and each onLoad callback is a round trip between Go and
+ * JavaScript that costs more than transpiling a small file. So the entry files are read once at set-up, and
+ * esbuild's filter names only those that contain a needle of the rules; every other file never reaches
+ * JavaScript. A rebuild that finds a newly deprecated import outside that filter says so instead of missing it.
+ */
+export class UnbundledFilter {
+  readonly filter: RegExp;
+  private readonly entries: readonly string[] | undefined;
+  private readonly covered: ReadonlySet<string>;
+  /** Texts of the covered files as read at set-up, so their first load does not read them again. */
+  private readonly texts = new Map<string, string>();
+  /** Files read since set-up, by modification time, so a rebuild rereads only what changed. */
+  private readonly seen = new Map<string, number>();
+  /** Files last modified before this were read by the set-up scan (no stat per file needed there). */
+  private scannedBefore = -Infinity;
+  /** The needles the files were last read for: new rules mean every file must be read again. */
+  private needles = "";
+
+  constructor(build: PluginBuild, matcher: Matcher | undefined) {
+    const entries = entryFiles(build);
+    // Without rules (they failed to load) or without a list of files (globs), every file must be looked at.
+    this.entries = matcher ? entries : undefined;
+    const covered = new Set<string>();
+    if (matcher && entries) {
+      this.needles = matcher.needles.join("\0");
+      this.scannedBefore = Date.now() - 1;
+      for (const file of entries) {
+        const text = readText(file);
+        if (text !== undefined && matcher.fileMayMatch(text)) {
+          covered.add(file);
+          this.texts.set(file, text);
+        }
+      }
+    }
+    this.covered = covered;
+    this.filter = this.entries === undefined ? ANY_SOURCE : exactFiles([...covered]);
+  }
+
+  /** The text read at set-up, once: later builds must read the file as it is then. */
+  takeText(file: string): string | undefined {
+    const text = this.texts.get(file);
+    this.texts.delete(file);
+    return text;
+  }
+
+  /** Entry files changed since the last look that now import a deprecated module the filter does not cover. */
+  uncovered(matcher: Matcher): PartialMessage[] {
+    if (!this.entries) return [];
+    const needles = matcher.needles.join("\0");
+    if (needles !== this.needles) {
+      this.seen.clear();
+      this.scannedBefore = -Infinity;
+      this.needles = needles;
+    }
+    const newly: string[] = [];
+    for (const file of this.entries) {
+      if (this.covered.has(file)) continue;
+      let mtimeMs: number;
+      try {
+        mtimeMs = fs.statSync(file).mtimeMs;
+      } catch {
+        continue; // esbuild reports a missing entry point itself
+      }
+      if (this.seen.get(file) === mtimeMs || (!this.seen.has(file) && mtimeMs < this.scannedBefore)) continue;
+      this.seen.set(file, mtimeMs);
+      const text = readText(file);
+      if (text !== undefined && matcher.fileMayMatch(text)) newly.push(file);
+    }
+    return newly.map((file) => ({
+      text: `${file} now imports a module deprecated by the ssot-imports rules, but this esbuild context was set up before it did; restart esbuild (plugin filters are fixed at set-up)`,
+    }));
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined; // esbuild reports a missing entry point itself
+  }
+}
+
+/** The entry points as absolute files, or undefined when esbuild expands them itself (globs). */
+function entryFiles(build: PluginBuild): string[] | undefined {
+  const base = build.initialOptions.absWorkingDir ?? process.cwd();
+  const entryPoints = build.initialOptions.entryPoints;
+  if (!entryPoints) return [];
+  const written = Array.isArray(entryPoints) ? entryPoints.map((e) => (typeof e === "string" ? e : e.in)) : Object.values(entryPoints);
+  if (written.some((e) => e.includes("*"))) return undefined;
+  return written.map((e) => path.resolve(base, e));
+}
+
+/** An RE2 pattern matching exactly these files, with either path separator; one that matches nothing if empty. */
+function exactFiles(files: readonly string[]): RegExp {
+  if (files.length === 0) return /^\b$/;
+  const escape = (s: string) => s.replace(/\\/g, "/").replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\//g, "[\\\\/]");
+  return new RegExp(`^(?:${files.map(escape).join("|")})$`);
+}

@@ -1,0 +1,73 @@
+/**
+ * `bundle: false` hands esbuild a filter naming only the files that may import a deprecated module, read once at
+ * set-up. Every other file must come out exactly as without the plugin (tsconfig settings included), and a
+ * rebuild that meets a newly deprecated import outside the filter must fail, not build it unrewritten.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as esbuild from "esbuild";
+import { describe, expect, it } from "vitest";
+import { loadPlugin, sourceFiles } from "../helpers/esbuild-build";
+import { createProject } from "../helpers/project";
+
+const RULES = { rules: [{ from: "./src/ws/factory", to: "./src/services/ctx", symbols: { createManager: "createContext" } }] };
+
+function project(): string {
+  return createProject({
+    "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, useDefineForClassFields: false } }),
+    "src/a-first.ts": `export class Counter { count = 1; }\nconsole.log(new Counter().count);\n`,
+    "src/ws/factory.ts": `export function createManager(user: string) { return { user: "shared:" + user }; }\n`,
+    "src/services/ctx.ts": `export function createContext(user: string) { return { user: "ctx:" + user }; }\n`,
+    "src/plain.ts": `console.log("no deprecated import here");\n`,
+    "src/main.ts": `import { createManager } from "./ws/factory";\nconsole.log(createManager("alice").user);\n`,
+    "ssot-imports.json": JSON.stringify(RULES, null, 2),
+  });
+}
+
+const options = (dir: string, plugins: esbuild.Plugin[]): esbuild.BuildOptions => ({
+  absWorkingDir: dir,
+  entryPoints: sourceFiles(dir),
+  outbase: "src",
+  outdir: "out",
+  bundle: false,
+  format: "cjs",
+  platform: "node",
+  write: false,
+  logLevel: "silent",
+  plugins,
+});
+
+const outputs = (result: esbuild.BuildResult) => new Map(result.outputFiles!.map((f) => [path.basename(f.path), f.text]));
+
+describe("bundle: false touches only the files that import a deprecated module", () => {
+  it("every other file, the first entry point included, is byte-identical to the build without the plugin", async () => {
+    const dir = project();
+    const withPlugin = outputs(await esbuild.build(options(dir, [loadPlugin(dir)()])));
+    const without = outputs(await esbuild.build(options(dir, [])));
+    // tsconfig applies: strict adds "use strict", useDefineForClassFields: false turns the field into an assignment.
+    expect(without.get("a-first.js")).toContain('"use strict"');
+    for (const file of ["a-first.js", "plain.js", "factory.js", "ctx.js"]) expect(withPlugin.get(file), file).toBe(without.get(file));
+    expect(withPlugin.get("main.js")).toContain("createContext");
+    expect(withPlugin.get("main.js")).not.toContain("ws/factory");
+  });
+
+  it("a rebuild after a file starts importing a deprecated module fails with advice to restart", async () => {
+    const dir = project();
+    const ctx = await esbuild.context(options(dir, [loadPlugin(dir)()]));
+    try {
+      await ctx.rebuild();
+      const plain = path.join(dir, "src/plain.ts");
+      fs.writeFileSync(plain, `import { createManager } from "./ws/factory";\nconsole.log(createManager("bob").user);\n`);
+      // The plugin compares modification times; make sure this edit has a new one even on a coarse clock.
+      const later = new Date(Date.now() + 5_000);
+      fs.utimesSync(plain, later, later);
+      const failure = await ctx.rebuild().then(
+        () => undefined,
+        (e: esbuild.BuildFailure) => e,
+      );
+      expect(failure?.errors.map((e) => e.text).join("\n")).toMatch(/plain\.ts now imports a module deprecated by the ssot-imports rules.*restart esbuild/);
+    } finally {
+      await ctx.dispose();
+    }
+  });
+});
