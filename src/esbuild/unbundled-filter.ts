@@ -99,9 +99,22 @@ function entryFiles(build: PluginBuild): string[] | undefined {
   return written.map((e) => path.resolve(base, e));
 }
 
-/** An RE2 pattern matching exactly these files, with either path separator; one that matches nothing if empty. */
-function exactFiles(files: readonly string[]): RegExp {
+/**
+ * An RE2 pattern matching exactly these files, with either path separator; one that matches nothing if empty.
+ * Written as a trie: a flat alternation of long absolute paths keeps every branch alive through their shared
+ * prefix in Go's regexp engine, for every file esbuild tests against it.
+ */
+export function exactFiles(files: readonly string[]): RegExp {
   if (files.length === 0) return /^\b$/;
-  const escape = (s: string) => s.replace(/\\/g, "/").replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\//g, "[\\\\/]");
-  return new RegExp(`^(?:${files.map(escape).join("|")})$`);
+  return new RegExp(`^${trie(files.map((f) => f.replace(/\\/g, "/")))}$`);
+}
+
+function trie(strings: readonly string[]): string {
+  const ends = strings.includes("");
+  const byFirst = new Map<string, string[]>();
+  for (const s of strings) if (s !== "") byFirst.set(s[0], [...(byFirst.get(s[0]) ?? []), s.slice(1)]);
+  const branches = [...byFirst].map(([char, rest]) => (char === "/" ? "[\\\\/]" : char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) + trie(rest));
+  if (branches.length === 0) return "";
+  const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
+  return ends ? `(?:${body})?` : body;
 }

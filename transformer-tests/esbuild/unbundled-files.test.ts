@@ -71,3 +71,16 @@ describe("bundle: false touches only the files that import a deprecated module",
     }
   });
 });
+
+describe("the filter of files handed to esbuild", () => {
+  it("matches exactly the listed files, with either separator", async () => {
+    const { exactFiles } = await import("../../src/esbuild/unbundled-filter");
+    const listed = ["/p/src/x.ts", "/p/src/xy.ts", "/p/src/x.ts.bak", "/p/src/z/q.ts", String.raw`C:\p\m.ts`];
+    const filter = exactFiles(listed);
+    for (const file of listed) expect(filter.test(file), file).toBe(true);
+    expect(filter.test(String.raw`\p\src\z\q.ts`)).toBe(true);
+    expect(filter.test("C:/p/m.ts")).toBe(true);
+    for (const file of ["/p/src/x.t", "/p/src/x.tsx", "/p/src/y.ts", "/p/src/z/q.ts/", "/q/src/x.ts", "p/src/x.ts"]) expect(filter.test(file), file).toBe(false);
+    expect(exactFiles([]).test("/p/src/x.ts")).toBe(false);
+  });
+});
