@@ -64,7 +64,7 @@ function staticSite(text: string, item: LexedImport): DeclarationSite | undefine
   if (keyword === "export") {
     const star = /^\*(?:\s+as\s+([\w$]+))?$/.exec(clause);
     if (star) site.exportStar = { alias: star[1] };
-    else if (!namedList(text, trimmedStart, clause, site)) return undefined;
+    else if (!namedList(trimmedStart, clause, site)) return undefined;
     return site;
   }
   const defaultMatch = /^([\w$]+)\s*(?:,\s*|$)/.exec(clause);
@@ -83,34 +83,16 @@ function staticSite(text: string, item: LexedImport): DeclarationSite | undefine
     site.namespace = { local: namespace[1] };
     return site;
   }
-  return namedList(text, restStart, rest, site) ? site : undefined;
+  return namedList(restStart, rest, site) ? site : undefined;
 }
 
 /** `{ a, b as c }` at `start`: fills `named` and `namedRange`; false when it is not that shape. */
-function namedList(text: string, start: number, list: string, site: DeclarationSite): boolean {
+function namedList(start: number, list: string, site: DeclarationSite): boolean {
   if (!list.startsWith("{") || !list.endsWith("}")) return false;
   site.namedRange = { start, end: start + list.length };
-  site.named = [];
-  let offset = start + 1;
-  for (const raw of list.slice(1, -1).split(",")) {
-    const leading = raw.length - raw.trimStart().length;
-    const element = raw.trim();
-    const elementStart = offset + leading;
-    offset += raw.length + 1;
-    if (element === "") continue;
-    const parts = /^([\w$]+|"[^"]*")(?:\s+as\s+([\w$]+|"[^"]*"))?$/.exec(element);
-    if (!parts) return false;
-    const imported = parts[1].replace(/^"|"$/g, "");
-    site.named.push({
-      imported,
-      local: (parts[2] ?? parts[1]).replace(/^"|"$/g, ""),
-      typeOnly: false,
-      element: { start: elementStart, end: elementStart + element.length },
-      importedRange: { start: elementStart, end: elementStart + parts[1].length },
-      hasAlias: parts[2] !== undefined,
-      aliasSyntax: "as",
-    });
-  }
+  const named = listBindings(list.slice(1, -1), start + 1, "as");
+  if (!named) return false;
+  site.named = named;
   return true;
 }
 
@@ -128,7 +110,7 @@ function usageOf(text: string, call: Range, returnsPromise: boolean): CallUsage 
   const awaited = returnsPromise ? "await\\s+" : "";
   const destructured = new RegExp(`(?:const|let|var)\\s*\\{([^{}]*)\\}\\s*=\\s*${awaited}$`).exec(before);
   if (destructured && /^\s*[;\n]/.test(after + "\n")) {
-    const bindings = destructuredBindings(destructured[1], call.start - before.length + destructured.index + destructured[0].indexOf("{") + 1);
+    const bindings = listBindings(destructured[1], call.start - before.length + destructured.index + destructured[0].indexOf("{") + 1, "colon");
     return bindings ? { kind: "destructured", bindings } : { kind: "opaque" };
   }
   if (/(?:^|[;{}\n])\s*(?:await\s+)?$/.test(before) && /^\s*(?:;|\n|$)/.test(after)) return { kind: "unused" };
@@ -137,25 +119,30 @@ function usageOf(text: string, call: Range, returnsPromise: boolean): CallUsage 
   return { kind: "opaque" };
 }
 
-function destructuredBindings(list: string, start: number): Binding[] | undefined {
+/**
+ * The elements of a comma list at offset `start`: `a`, `a as b` (import and export lists, string names allowed)
+ * or `a`, `a: b` (destructuring). Undefined when an element is anything else (defaults, rest, nesting).
+ */
+function listBindings(list: string, start: number, syntax: Binding["aliasSyntax"]): Binding[] | undefined {
+  const element = syntax === "as" ? /^([\w$]+|"[^"]*")(?:\s+as\s+([\w$]+|"[^"]*"))?$/ : /^([\w$]+)(?:\s*:\s*([\w$]+))?$/;
+  const unquote = (name: string) => name.replace(/^"|"$/g, "");
   const bindings: Binding[] = [];
   let offset = start;
   for (const raw of list.split(",")) {
-    const leading = raw.length - raw.trimStart().length;
-    const element = raw.trim();
-    const elementStart = offset + leading;
+    const text = raw.trim();
+    const elementStart = offset + raw.length - raw.trimStart().length;
     offset += raw.length + 1;
-    if (element === "") continue;
-    const parts = /^([\w$]+)(?:\s*:\s*([\w$]+))?$/.exec(element);
+    if (text === "") continue;
+    const parts = element.exec(text);
     if (!parts) return undefined;
     bindings.push({
-      imported: parts[1],
-      local: parts[2] ?? parts[1],
+      imported: unquote(parts[1]),
+      local: unquote(parts[2] ?? parts[1]),
       typeOnly: false,
-      element: { start: elementStart, end: elementStart + element.length },
+      element: { start: elementStart, end: elementStart + text.length },
       importedRange: { start: elementStart, end: elementStart + parts[1].length },
       hasAlias: parts[2] !== undefined,
-      aliasSyntax: "colon",
+      aliasSyntax: syntax,
     });
   }
   return bindings;
