@@ -1,12 +1,11 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse } from "jsonc-parser";
 import type { SsotDiagnostic } from "../diagnostic";
 import { Matcher } from "../match/matcher";
 import type { PathAliases } from "../match/path-aliases";
 import { RuleIndex } from "../rules/targets";
 import type { RuleSet } from "../rules/types";
 import { loadEsbuildRules, type RulesOption } from "./load-rules";
+import { compilerOptionsIn } from "./tsconfig";
 
 export type ReportMode = "off" | "warn" | "summary";
 
@@ -47,11 +46,7 @@ export function loadActiveRules(
 /** tsconfig `paths`, needed only to find where an alias pointed once its deprecated module was deleted. */
 function pathAliases(cwd: string, tsconfig?: string): PathAliases | undefined {
   const file = path.resolve(cwd, tsconfig ?? "tsconfig.json");
-  try {
-    const options = parse(fs.readFileSync(file, "utf8"), [], { allowTrailingComma: true })?.compilerOptions;
-    if (!options?.paths) return undefined;
-    return { base: path.resolve(path.dirname(file), options.baseUrl ?? "."), paths: options.paths };
-  } catch {
-    return undefined;
-  }
+  const options = compilerOptionsIn(file) as { paths?: Record<string, string[]>; baseUrl?: string } | undefined;
+  if (!options?.paths) return undefined;
+  return { base: path.resolve(path.dirname(file), options.baseUrl ?? "."), paths: options.paths };
 }

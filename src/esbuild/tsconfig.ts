@@ -4,20 +4,26 @@ import { parse } from "jsonc-parser";
 
 const cache = new Map<string, string | undefined>();
 
+/** A tsconfig's `compilerOptions` (comments and trailing commas allowed), or undefined if it cannot be read. */
+export function compilerOptionsIn(file: string): Record<string, unknown> | undefined {
+  try {
+    return parse(fs.readFileSync(file, "utf8"), [], { allowTrailingComma: true })?.compilerOptions ?? {};
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * esbuild's transform API reads no tsconfig, yet TypeScript semantics (decorators, class fields, import
  * elision) depend on it; hand it the `compilerOptions` of the tsconfig esbuild's build would use for the file.
+ * An explicit `tsconfig` option is relative to the build's working directory, as esbuild reads it.
  */
-export function readTsconfigRaw(dir: string, explicit?: string): string | undefined {
-  const file = explicit ? path.resolve(explicit) : findUp(dir);
+export function readTsconfigRaw(dir: string, explicit: string | undefined, workingDir: string): string | undefined {
+  const file = explicit ? path.resolve(workingDir, explicit) : findUp(dir);
   if (!file) return undefined;
   if (!cache.has(file)) {
-    try {
-      const config = parse(fs.readFileSync(file, "utf8"), [], { allowTrailingComma: true });
-      cache.set(file, JSON.stringify({ compilerOptions: config?.compilerOptions ?? {} }));
-    } catch {
-      cache.set(file, undefined);
-    }
+    const options = compilerOptionsIn(file);
+    cache.set(file, options && JSON.stringify({ compilerOptions: options }));
   }
   return cache.get(file);
 }

@@ -52,7 +52,7 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
         jsx: "preserve",
         sourcemap: "inline",
         sourcefile: args.path,
-        tsconfigRaw: build.initialOptions.tsconfigRaw ?? readTsconfigRaw(path.dirname(args.path), build.initialOptions.tsconfig),
+        tsconfigRaw: build.initialOptions.tsconfigRaw ?? readTsconfigRaw(path.dirname(args.path), build.initialOptions.tsconfig, build.initialOptions.absWorkingDir ?? process.cwd()),
       })
     ).code;
   } catch {
