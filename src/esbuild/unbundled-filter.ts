@@ -33,11 +33,13 @@ export class UnbundledFilter {
     if (matcher && entries) {
       this.needles = matcher.needles.join("\0");
       this.scannedBefore = Date.now() - 1;
+      // Searched as bytes: decoding every entry file to a string would cost more than the search itself.
+      const needles = matcher.needles.map((needle) => Buffer.from(needle, "utf8"));
       for (const file of entries) {
-        const text = readText(file);
-        if (text !== undefined && matcher.fileMayMatch(text)) {
+        const bytes = readBytes(file);
+        if (bytes !== undefined && needles.some((needle) => bytes.includes(needle))) {
           covered.add(file);
-          this.texts.set(file, text);
+          this.texts.set(file, bytes.toString("utf8"));
         }
       }
     }
@@ -82,8 +84,12 @@ export class UnbundledFilter {
 }
 
 function readText(file: string): string | undefined {
+  return readBytes(file)?.toString("utf8");
+}
+
+function readBytes(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file, "utf8");
+    return fs.readFileSync(file);
   } catch {
     return undefined; // esbuild reports a missing entry point itself
   }
@@ -112,7 +118,12 @@ export function exactFiles(files: readonly string[]): RegExp {
 function trie(strings: readonly string[]): string {
   const ends = strings.includes("");
   const byFirst = new Map<string, string[]>();
-  for (const s of strings) if (s !== "") byFirst.set(s[0], [...(byFirst.get(s[0]) ?? []), s.slice(1)]);
+  for (const s of strings) {
+    if (s === "") continue;
+    const rest = byFirst.get(s[0]);
+    if (rest) rest.push(s.slice(1));
+    else byFirst.set(s[0], [s.slice(1)]);
+  }
   const branches = [...byFirst].map(([char, rest]) => (char === "/" ? "[\\\\/]" : char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) + trie(rest));
   if (branches.length === 0) return "";
   const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;

@@ -1,14 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as TS from "typescript";
-import type { Loader, OnLoadArgs, OnLoadResult, PluginBuild } from "esbuild";
+import type { Loader, OnLoadArgs, OnLoadResult, PartialMessage, PluginBuild } from "esbuild";
 import type * as Lexer from "es-module-lexer" with { "resolution-mode": "import" };
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
-import { applyEdits } from "../plan/apply-edits";
+import { applyEdits, applyEditsWithInlineMap } from "../plan/apply-edits";
 import { planFile, type MatchedSite } from "../plan/plan-file";
 import type { Rewrite, RewritePlan } from "../plan/types";
 import type { ResolvedSymbol } from "../rules/targets";
-import { lexImports } from "../scan/lex-imports";
+import { lexImports, lexSourceImports } from "../scan/lex-imports";
 import { matchImport } from "./match-import";
 import { scanImports } from "../scan/scan-imports";
 import type { ImportSite } from "../scan/types";
@@ -19,6 +19,9 @@ import { readTsconfigRaw } from "./tsconfig";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
 const { init: initLexer, parse: lex } = require("es-module-lexer") as typeof Lexer;
+
+/** Loaders whose files es-module-lexer can read as written (no JSX), for the direct path below. */
+const DIRECT_LOADERS = new Set<Loader>(["ts", "js"]);
 
 const LOADERS: Record<string, Loader> = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "jsx" };
 
@@ -43,38 +46,12 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   const text = hooks.preread?.(args.path) ?? (await fs.promises.readFile(args.path, "utf8"));
   if (!matcher.fileMayMatch(text)) return { watchFiles };
   const loader = LOADERS[path.extname(args.path)] ?? "js";
-  let js: string;
-  try {
-    js = (
-      await build.esbuild.transform(text, {
-        loader,
-        target: "esnext",
-        jsx: "preserve",
-        sourcemap: "inline",
-        sourcefile: args.path,
-        tsconfigRaw: build.initialOptions.tsconfigRaw ?? readTsconfigRaw(path.dirname(args.path), build.initialOptions.tsconfig, build.initialOptions.absWorkingDir ?? process.cwd()),
-      })
-    ).code;
-  } catch {
-    // A syntax error: esbuild's own load of the file reports it as it always does, at its place.
-    return { watchFiles };
-  }
   const isCandidate = (s: string) => matcher.specifierMayMatch(s) || matcher.bareRule(s) !== undefined;
-  const lexed = await lexSites(js, args.path, isCandidate);
-  // The lexer cannot see how a namespace object is used (nor read every text); TypeScript's parser can.
-  // It is loaded only for such files.
-  const exactly = () => planWithTypeScript(build, active, args.path, text, isCandidate, hooks);
-  let planned: Planned | undefined;
-  if (lexed) {
-    const matches = await matchSites(build, active, args.path, lexed);
-    if (matches.length === 0) return { watchFiles };
-    planned = await planChecked(active, args.path, js, matches, hooks);
-    if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) planned = (await exactly()) ?? planned;
-  } else {
-    planned = await exactly();
-    if (!planned) return { errors: [{ text: `ssot-imports: cannot read the imports of ${args.path} (install typescript for files the lexer cannot handle)` }], watchFiles };
-  }
-  const { plan } = planned;
+  const direct = DIRECT_LOADERS.has(loader) ? await planDirect(build, active, args.path, text, isCandidate, hooks) : undefined;
+  const planned = direct ?? (await planStripped(build, active, args, text, loader, isCandidate, hooks));
+  if (!planned) return { watchFiles };
+  if ("errors" in planned) return { ...planned, watchFiles };
+  const { plan, js } = planned;
   const source = planned.text;
   if (plan.diagnostics.length > 0) {
     const errors = plan.diagnostics.map((d) => toEsbuildMessage(d.file !== args.path || source === text ? d : locateInSource(d, text, js), d.file === args.path ? text : undefined));
@@ -88,7 +65,68 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   };
   const warnings = active.report === "warn" ? plan.rewrites.map(warn) : [];
   const outputLoader: Loader = source === text ? loader : loader === "tsx" || loader === "jsx" ? "jsx" : "js";
-  return { contents: applyEdits(source, plan.edits), loader: outputLoader, warnings, watchFiles, resolveDir: path.dirname(args.path) };
+  // The stripped text already carries esbuild's map of the user's file; an edit of that file itself needs one.
+  const contents = source === text && build.initialOptions.sourcemap ? applyEditsWithInlineMap(source, plan.edits, args.path) : applyEdits(source, plan.edits);
+  return { contents, loader: outputLoader, warnings, watchFiles, resolveDir: path.dirname(args.path) };
+}
+
+/**
+ * The fast path, taken by most files: the user's own text, read by the lexer and edited in place, so esbuild
+ * then compiles it with the file's own tsconfig settings exactly as it compiles a hand-migrated file.
+ * Undefined when the lexer cannot prove it saw every deprecated import, or when the plan needs a closer look.
+ */
+async function planDirect(build: PluginBuild, active: ActiveRules, file: string, text: string, isCandidate: (s: string) => boolean, hooks: UnbundledHooks): Promise<Planned & { js: string } | undefined> {
+  await initLexer;
+  let sites: ImportSite[] | undefined;
+  try {
+    sites = lexSourceImports(text, lex(text, file)[0], isCandidate, active.matcher.needles);
+  } catch {
+    return undefined; // TypeScript syntax the lexer does not know
+  }
+  if (!sites) return undefined;
+  const matches = await matchSites(build, active, file, sites);
+  const planned = await planChecked(active, file, text, matches, hooks);
+  if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) return undefined;
+  return { ...planned, js: text };
+}
+
+/**
+ * The exact path: esbuild's own transform strips the types (in Go), the lexer reads that canonical JavaScript,
+ * and TypeScript's parser is the last resort. Undefined when the file has nothing to rewrite.
+ */
+async function planStripped(build: PluginBuild, active: ActiveRules, args: OnLoadArgs, text: string, loader: Loader, isCandidate: (s: string) => boolean, hooks: UnbundledHooks): Promise<(Planned & { js: string }) | { errors: PartialMessage[] } | undefined> {
+  let js: string;
+  try {
+    js = (
+      await build.esbuild.transform(text, {
+        loader,
+        target: "esnext",
+        jsx: "preserve",
+        // The map only matters when the build writes maps: esbuild then chains it back to the user's file.
+        sourcemap: build.initialOptions.sourcemap ? "inline" : false,
+        sourcefile: args.path,
+        tsconfigRaw: build.initialOptions.tsconfigRaw ?? readTsconfigRaw(path.dirname(args.path), build.initialOptions.tsconfig, build.initialOptions.absWorkingDir ?? process.cwd()),
+      })
+    ).code;
+  } catch {
+    // A syntax error: esbuild's own load of the file reports it as it always does, at its place.
+    return undefined;
+  }
+  const lexed = await lexSites(js, args.path, isCandidate);
+  // The lexer cannot see how a namespace object is used (nor read every text); TypeScript's parser can.
+  // It is loaded only for such files.
+  const exactly = () => planWithTypeScript(build, active, args.path, text, isCandidate, hooks);
+  let planned: Planned | undefined;
+  if (lexed) {
+    const matches = await matchSites(build, active, args.path, lexed);
+    if (matches.length === 0) return undefined;
+    planned = await planChecked(active, args.path, js, matches, hooks);
+    if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) planned = (await exactly()) ?? planned;
+  } else {
+    planned = await exactly();
+    if (!planned) return { errors: [{ text: `ssot-imports: cannot read the imports of ${args.path} (install typescript for files the lexer cannot handle)` }] };
+  }
+  return { ...planned, js };
 }
 
 interface Planned {

@@ -39,11 +39,43 @@ export function lexImports(text: string, lexed: readonly LexedImport[], isCandid
   return sites;
 }
 
+/**
+ * Import sites read straight from a TypeScript (or plain JavaScript) file, without stripping types first, for
+ * the common file whose deprecated imports are all `import … from` / `export … from` statements. Undefined —
+ * read the file the exact way instead — unless every occurrence of every needle in the text lies in the
+ * specifier of a static import the lexer reported: the lexer knows no TypeScript, and skips what it does not
+ * understand (`export type … from`, `import x = require()`), so only that check proves no import was missed.
+ */
+export function lexSourceImports(text: string, lexed: readonly LexedImport[], isCandidate: (specifier: string) => boolean, needles: readonly string[]): DeclarationSite[] | undefined {
+  const sites: DeclarationSite[] = [];
+  const specifiers: Range[] = [];
+  for (const item of lexed) {
+    if (item.n === undefined) continue;
+    if (item.d !== -1) {
+      if (isCandidate(item.n)) return undefined; // `import()` and its uses: the exact path reads those
+      continue;
+    }
+    specifiers.push({ start: item.s, end: item.e });
+    if (!isCandidate(item.n)) continue;
+    const site = staticSite(text, item, true);
+    if (!site) return undefined;
+    sites.push(site);
+  }
+  const inSomeSpecifier = (start: number, end: number) => specifiers.some((r) => r.start <= start && end <= r.end);
+  for (const needle of needles) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      if (!inSomeSpecifier(at, at + needle.length)) return undefined;
+    }
+  }
+  return sites;
+}
+
 function isPropertyName(text: string, index: number): boolean {
   return index > 0 && /[.\w$]/.test(text[index - 1]);
 }
 
-function staticSite(text: string, item: LexedImport): DeclarationSite | undefined {
+/** `typescript`: the statement may carry `type` modifiers (`import type …`, `{ type A }`), as TypeScript writes them. */
+function staticSite(text: string, item: LexedImport, typescript = false): DeclarationSite | undefined {
   const keyword = text.slice(item.ss, item.ss + 6);
   if (keyword !== "import" && keyword !== "export") return undefined;
   const specifier: SpecifierLiteral = { value: item.n!, start: item.s - 1, end: item.e + 1, quote: text[item.s - 1] };
@@ -55,27 +87,34 @@ function staticSite(text: string, item: LexedImport): DeclarationSite | undefine
     typeOnly: false,
     tailRange: { start: specifier.end, end },
   };
-  const clauseStart = item.ss + 6;
-  const clauseText = text.slice(clauseStart, specifier.start).replace(/\s*from\s*$/, "");
-  const trimmedStart = clauseStart + (clauseText.length - clauseText.trimStart().length);
-  const clause = clauseText.trim();
+  const afterKeyword = item.ss + 6;
+  const clauseText = text.slice(afterKeyword, specifier.start).replace(/\s*from\s*$/, "");
+  const clauseStart = afterKeyword + (clauseText.length - clauseText.trimStart().length);
+  let clause = clauseText.trim();
   if (clause === "") return site;
-  site.clauseRange = { start: trimmedStart, end: trimmedStart + clause.length };
+  site.clauseRange = { start: clauseStart, end: clauseStart + clause.length };
+  let restStart = clauseStart;
+  // `import type X`, `import type { … }`, `export type { … }`; but `import type from` imports a default named type.
+  const typeModifier = typescript ? /^type\s+(?=[{*]|(?!from\b)[\w$]+$)/.exec(clause) : null;
+  if (typeModifier) {
+    site.typeOnly = true;
+    clause = clause.slice(typeModifier[0].length);
+    restStart += typeModifier[0].length;
+  }
   if (keyword === "export") {
     const star = /^\*(?:\s+as\s+([\w$]+))?$/.exec(clause);
     if (star) site.exportStar = { alias: star[1] };
-    else if (!namedList(trimmedStart, clause, site)) return undefined;
+    else if (!namedList(restStart, clause, site, typescript)) return undefined;
     return site;
   }
   const defaultMatch = /^([\w$]+)\s*(?:,\s*|$)/.exec(clause);
   let rest = clause;
-  let restStart = trimmedStart;
   if (defaultMatch && !clause.startsWith("*") && !clause.startsWith("{")) {
     const name = defaultMatch[1];
-    const range = { start: trimmedStart, end: trimmedStart + name.length };
-    site.defaultBinding = { imported: "default", local: name, typeOnly: false, element: range, importedRange: range, hasAlias: true, aliasSyntax: "as" };
+    const range = { start: restStart, end: restStart + name.length };
+    site.defaultBinding = { imported: "default", local: name, typeOnly: site.typeOnly, element: range, importedRange: range, hasAlias: true, aliasSyntax: "as" };
     rest = clause.slice(defaultMatch[0].length);
-    restStart = trimmedStart + defaultMatch[0].length;
+    restStart += defaultMatch[0].length;
   }
   if (rest === "") return site;
   const namespace = /^\*\s+as\s+([\w$]+)$/.exec(rest);
@@ -83,14 +122,14 @@ function staticSite(text: string, item: LexedImport): DeclarationSite | undefine
     site.namespace = { local: namespace[1] };
     return site;
   }
-  return namedList(restStart, rest, site) ? site : undefined;
+  return namedList(restStart, rest, site, typescript) ? site : undefined;
 }
 
 /** `{ a, b as c }` at `start`: fills `named` and `namedRange`; false when it is not that shape. */
-function namedList(start: number, list: string, site: DeclarationSite): boolean {
+function namedList(start: number, list: string, site: DeclarationSite, typescript: boolean): boolean {
   if (!list.startsWith("{") || !list.endsWith("}")) return false;
   site.namedRange = { start, end: start + list.length };
-  const named = listBindings(list.slice(1, -1), start + 1, "as");
+  const named = listBindings(list.slice(1, -1), start + 1, typescript ? "typed-as" : "as", site.typeOnly);
   if (!named) return false;
   site.named = named;
   return true;
@@ -120,11 +159,12 @@ function usageOf(text: string, call: Range, returnsPromise: boolean): CallUsage 
 }
 
 /**
- * The elements of a comma list at offset `start`: `a`, `a as b` (import and export lists, string names allowed)
- * or `a`, `a: b` (destructuring). Undefined when an element is anything else (defaults, rest, nesting).
+ * The elements of a comma list at offset `start`: `a`, `a as b` (import and export lists, string names allowed;
+ * `typed-as` also takes TypeScript's `type a as b`) or `a`, `a: b` (destructuring). Undefined when an element is
+ * anything else (defaults, rest, nesting, comments), so the caller reads the file the exact way instead.
  */
-function listBindings(list: string, start: number, syntax: Binding["aliasSyntax"]): Binding[] | undefined {
-  const element = syntax === "as" ? /^([\w$]+|"[^"]*")(?:\s+as\s+([\w$]+|"[^"]*"))?$/ : /^([\w$]+)(?:\s*:\s*([\w$]+))?$/;
+function listBindings(list: string, start: number, syntax: "as" | "typed-as" | "colon", allTypeOnly = false): Binding[] | undefined {
+  const element = syntax === "colon" ? /^([\w$]+)(?:\s*:\s*([\w$]+))?$/ : /^([\w$]+|"[^"]*")(?:\s+as\s+([\w$]+|"[^"]*"))?$/;
   const unquote = (name: string) => name.replace(/^"|"$/g, "");
   const bindings: Binding[] = [];
   let offset = start;
@@ -133,16 +173,20 @@ function listBindings(list: string, start: number, syntax: Binding["aliasSyntax"
     const elementStart = offset + raw.length - raw.trimStart().length;
     offset += raw.length + 1;
     if (text === "") continue;
-    const parts = element.exec(text);
+    // `type a` is a type-only element; `type as …` is ambiguous enough to leave to a real parser.
+    const modifier = syntax === "typed-as" ? /^type\s+/.exec(text) : null;
+    if (modifier && /^as\b/.test(text.slice(modifier[0].length))) return undefined;
+    const nameStart = elementStart + (modifier?.[0].length ?? 0);
+    const parts = element.exec(modifier ? text.slice(modifier[0].length) : text);
     if (!parts) return undefined;
     bindings.push({
       imported: unquote(parts[1]),
       local: unquote(parts[2] ?? parts[1]),
-      typeOnly: false,
+      typeOnly: allTypeOnly || modifier !== null,
       element: { start: elementStart, end: elementStart + text.length },
-      importedRange: { start: elementStart, end: elementStart + parts[1].length },
+      importedRange: { start: nameStart, end: nameStart + parts[1].length },
       hasAlias: parts[2] !== undefined,
-      aliasSyntax: syntax,
+      aliasSyntax: syntax === "colon" ? "colon" : "as",
     });
   }
   return bindings;
