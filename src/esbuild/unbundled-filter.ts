@@ -33,11 +33,12 @@ export class UnbundledFilter {
     if (matcher && entries) {
       this.needles = matcher.needles.join("\0");
       this.scannedBefore = Date.now() - 1;
-      // Searched as bytes: decoding every entry file to a string would cost more than the search itself.
-      const needles = matcher.needles.map((needle) => Buffer.from(needle, "utf8"));
+      // One pass of one pattern over each file's raw bytes (as latin1, one char per byte, so nothing is decoded):
+      // UTF-8 decoding every entry file, or a pass per needle, would cost more than reading them.
+      const needles = new RegExp(matcher.needles.map((needle) => escapeRegExp(Buffer.from(needle, "utf8").toString("latin1"))).join("|"));
       for (const file of entries) {
         const bytes = readBytes(file);
-        if (bytes !== undefined && needles.some((needle) => bytes.includes(needle))) {
+        if (bytes !== undefined && needles.test(bytes.toString("latin1"))) {
           covered.add(file);
           this.texts.set(file, bytes.toString("utf8"));
         }
@@ -112,20 +113,33 @@ function entryFiles(build: PluginBuild): string[] | undefined {
  */
 export function exactFiles(files: readonly string[]): RegExp {
   if (files.length === 0) return /^\b$/;
-  return new RegExp(`^${trie(files.map((f) => f.replace(/\\/g, "/")))}$`);
+  const sorted = [...new Set(files.map((f) => f.replace(/\\/g, "/")))].sort();
+  return new RegExp(`^${trie(sorted, 0, sorted.length, 0)}$`);
 }
 
-function trie(strings: readonly string[]): string {
-  const ends = strings.includes("");
-  const byFirst = new Map<string, string[]>();
-  for (const s of strings) {
-    if (s === "") continue;
-    const rest = byFirst.get(s[0]);
-    if (rest) rest.push(s.slice(1));
-    else byFirst.set(s[0], [s.slice(1)]);
+/**
+ * The trie of sorted strings lo..hi, which share their first `depth` characters. Sorted, they share the next
+ * character exactly when the first and the last do, and a string that ends here is the first of them.
+ */
+function trie(strings: readonly string[], lo: number, hi: number, depth: number): string {
+  let out = "";
+  for (;;) {
+    if (strings[lo].length === depth) return lo + 1 === hi ? out : `${out}(?:${trie(strings, lo + 1, hi, depth)})?`;
+    const char = strings[lo][depth];
+    if (strings[hi - 1][depth] !== char) break;
+    out += patternChar(char);
+    depth++;
   }
-  const branches = [...byFirst].map(([char, rest]) => (char === "/" ? "[\\\\/]" : char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) + trie(rest));
-  if (branches.length === 0) return "";
-  const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
-  return ends ? `(?:${body})?` : body;
+  const branches: string[] = [];
+  for (let i = lo; i < hi; ) {
+    const char = strings[i][depth];
+    let j = i;
+    while (j < hi && strings[j][depth] === char) j++;
+    branches.push(patternChar(char) + trie(strings, i, j, depth + 1));
+    i = j;
+  }
+  return `${out}(?:${branches.join("|")})`;
 }
+
+const patternChar = (char: string) => (char === "/" ? "[\\\\/]" : escapeRegExp(char));
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -83,4 +83,24 @@ describe("the filter of files handed to esbuild", () => {
     for (const file of ["/p/src/x.t", "/p/src/x.tsx", "/p/src/y.ts", "/p/src/z/q.ts/", "/q/src/x.ts", "p/src/x.ts"]) expect(filter.test(file), file).toBe(false);
     expect(exactFiles([]).test("/p/src/x.ts")).toBe(false);
   });
+
+  it("agrees with a set of the files on random paths full of prefixes, separators and regex characters", async () => {
+    const { exactFiles } = await import("../../src/esbuild/unbundled-filter");
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const alphabet = ["a", "b", "/", ".", "x", "(", "[", "\\", "$"];
+    const randomPath = () => "/p" + Array.from({ length: 1 + random(6) }, () => alphabet[random(alphabet.length)]).join("");
+    const posix = (file: string) => file.replace(/\\/g, "/");
+    let compared = 0;
+    for (let round = 0; round < 300; round++) {
+      const files = Array.from({ length: 1 + random(12) }, randomPath);
+      const filter = exactFiles(files);
+      const listed = new Set(files.map(posix));
+      for (const candidate of [...files, ...Array.from({ length: 40 }, randomPath)]) {
+        expect(filter.test(candidate), `${candidate} against ${JSON.stringify(files)}`).toBe(listed.has(posix(candidate)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(12_000);
+  });
 });
