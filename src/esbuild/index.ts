@@ -11,7 +11,7 @@ import { targetExportsOf } from "./target-exports";
 import { watchRulesFromEntryPoints } from "./watch-rules";
 import { matchImport } from "./match-import";
 import { UnbundledFilter } from "./unbundled-filter";
-import { rewriteUnbundled } from "./unbundled";
+import type * as Unbundled from "./unbundled";
 
 export interface SsotImportsOptions {
   /** Path to the rules file (relative to `cwd`; default `ssot-imports.json`), or the rules document inline. */
@@ -94,6 +94,8 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     });
   } else {
     unbundledFiles = new UnbundledFilter(build, active?.matcher);
+    // Loaded only here: the lexer, the planner and magic-string are start-up time a bundling build never uses.
+    const { rewriteUnbundled } = require("./unbundled") as typeof Unbundled;
     build.onLoad({ filter: unbundledFiles.filter, namespace: "file" }, (args) =>
       active ? rewriteUnbundled(build, active, args, {
         exportsOf: targetExportsOf(build, exportsCache, active),
