@@ -57,6 +57,8 @@ export function lexSourceImports(text: string, lexed: readonly LexedImport[], is
     }
     specifiers.push({ start: item.s, end: item.e });
     if (!isCandidate(item.n)) continue;
+    // A statement that does not start its line is unusual enough to be a lexer's misreading of TypeScript.
+    if (!/^[ \t]*$/.test(text.slice(text.lastIndexOf("\n", item.ss - 1) + 1, item.ss))) return undefined;
     const site = staticSite(text, item, true);
     if (!site) return undefined;
     sites.push(site);

@@ -73,6 +73,7 @@ describe("lexSourceImports refuses what it cannot prove it read", () => {
     ["`type as …`, which only a parser can read", `import { type as x } from "./old/factory";\n`],
     ["a comment inside the list", `import { a, /* b */ c } from "./old/factory";\n`],
     ["a default and a named list after `import type`", `import type A, { B } from "./old/factory";\n`],
+    ["an import that does not start its line", `const a = 1; import { b } from "./old/factory";\n`],
   ];
   for (const [name, text] of refused) {
     it(`refuses ${name}`, () => {
