@@ -15,6 +15,8 @@ export interface ModuleResolver {
  * quote styles (`import(\`..\`)` is a string literal too), so the file pre-filter must look for all three.
  */
 const DOT_NEEDLES = ['"."', "'.'", "`.`", '".."', "'..'", "`..`", '/"', "/'", "/`"];
+/** Every specifier literal opens with one of these: the needles of an alias pattern with an empty prefix (`*`). */
+const QUOTES = ['"', "'", "`"];
 
 /** Decides whether an import names a deprecated module; the one place where that is decided. */
 export class Matcher {
@@ -49,13 +51,26 @@ export class Matcher {
       ...this.lastSegments,
       ...this.exactSpecifiers,
       ...(this.anyDotSpecifier ? DOT_NEEDLES : []),
-      ...this.hidingAliases.map((a) => a.prefix),
+      ...this.hidingAliases.flatMap((a) => (a.prefix === "" ? QUOTES : [a.prefix])),
     ];
   }
 
   /** Cheap: could this file import a deprecated module? Most files of a large project answer no here. */
   fileMayMatch(text: string): boolean {
     return this.needles.some((needle) => text.includes(needle));
+  }
+
+  /**
+   * Where the needles occur in the text, ascending: every specifier that may match contains one of these
+   * offsets, so scanImports (`candidateOffsets`) can skip the parts of the file that hold none. Empty exactly
+   * when `fileMayMatch` says no.
+   */
+  needleOffsets(text: string): number[] {
+    const offsets: number[] = [];
+    for (const needle of this.needles) {
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) offsets.push(at);
+    }
+    return offsets.sort((a, b) => a - b);
   }
 
   /** Cheap: could this specifier name a deprecated module? Decides whether resolving it is worth it. */
