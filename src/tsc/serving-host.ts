@@ -1,0 +1,44 @@
+import type * as TS from "typescript";
+
+/**
+ * Rewritten SourceFiles survive between the programs of one process (watch mode, `tsc -b` with several
+ * projects), so an unchanged file is parsed once, and keeps its identity for TypeScript's structure reuse.
+ */
+const rewrittenCache = new Map<string, TS.SourceFile>();
+
+/**
+ * A compiler host that serves rewritten text for the files that import deprecated modules and the old
+ * Program's SourceFile objects for every other file, so TypeScript reuses them instead of parsing again.
+ */
+export function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Program, replacements: ReadonlyMap<string, string>) {
+  let previous: TS.Program | undefined = program;
+  const getSourceFile = (fileName: string, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) => {
+    const text = replacements.get(fileName);
+    if (text === undefined) return previous?.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const cacheKey = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    const cached = rewrittenCache.get(cacheKey);
+    if (cached && cached.text === text) return cached;
+    const original = previous?.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const rewritten = ts.createSourceFile(fileName, text, languageVersion, false);
+    const versioned = rewritten as TS.SourceFile & { version?: string };
+    // Builder programs (incremental, watch) key files by version: the rewritten text, hence the rules, is the input.
+    if ((original as { version?: string } | undefined)?.version !== undefined) versioned.version = hashOf(ts, host, text);
+    rewrittenCache.set(cacheKey, rewritten);
+    return rewritten;
+  };
+  const serving = Object.assign(Object.create(host) as TS.CompilerHost, {
+    getSourceFile,
+    getSourceFileByPath: (fileName: string, _path: TS.Path, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) =>
+      getSourceFile(fileName, languageVersion, onError, shouldCreate),
+  });
+  return { host: serving, release: () => (previous = undefined) };
+}
+
+function hashOf(ts: typeof TS, host: TS.CompilerHost, text: string): string {
+  const createHash = (host as { createHash?: (s: string) => string }).createHash ?? ts.sys.createHash;
+  if (createHash) return createHash(text);
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = ((hash << 5) + hash + text.charCodeAt(i)) | 0;
+  return String(hash);
+}
+
