@@ -12,13 +12,17 @@ const rewrittenCache = new Map<string, TS.SourceFile>();
  */
 export function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Program, replacements: ReadonlyMap<string, string>) {
   let previous: TS.Program | undefined = program;
+  // TypeScript asks for each file by the name the old Program gave it. A map by that name answers without
+  // normalising the name into a path first, as program.getSourceFile does: once per file and rebuild.
+  let byName: Map<string, TS.SourceFile> | undefined = new Map(program.getSourceFiles().map((file) => [file.fileName, file]));
+  const old = (fileName: string) => byName?.get(fileName) ?? previous?.getSourceFile(fileName);
   const getSourceFile = (fileName: string, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) => {
     const text = replacements.get(fileName);
-    if (text === undefined) return previous?.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    if (text === undefined) return old(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
     const cacheKey = `${fileName}\0${JSON.stringify(languageVersion)}`;
     const cached = rewrittenCache.get(cacheKey);
     if (cached && cached.text === text) return cached;
-    const original = previous?.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const original = old(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
     const rewritten = ts.createSourceFile(fileName, text, languageVersion, false);
     const versioned = rewritten as TS.SourceFile & { version?: string };
     // Builder programs (incremental, watch) key files by version: the rewritten text, hence the rules, is the input.
@@ -31,7 +35,11 @@ export function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Pr
     getSourceFileByPath: (fileName: string, _path: TS.Path, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) =>
       getSourceFile(fileName, languageVersion, onError, shouldCreate),
   });
-  return { host: serving, release: () => (previous = undefined) };
+  const release = () => {
+    previous = undefined;
+    byName = undefined;
+  };
+  return { host: serving, release };
 }
 
 function hashOf(ts: typeof TS, host: TS.CompilerHost, text: string): string {
