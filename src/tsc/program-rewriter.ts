@@ -7,7 +7,7 @@ import type { FileSystem } from "../rules/module-paths";
 import { RuleIndex } from "../rules/targets";
 import { blockedProgram, toTsDiagnostic } from "./diagnostics";
 import { findMissingExports } from "./export-check";
-import { hostServing } from "./serving-host";
+import { hostServing, ownResolutionCache } from "./serving-host";
 import { typeOnlyExports } from "./type-only-exports";
 import { loadPluginRules, type PluginConfig } from "../project/load-plugin-rules";
 import { formatSummary } from "../plan/summary";
@@ -35,7 +35,7 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
 
   const matcher = new Matcher(
     new RuleIndex(ruleSet),
-    createTypeScriptResolver(ts, options, compilerHost, (importer) => program.getSourceFile(importer)?.impliedNodeFormat),
+    createTypeScriptResolver(ts, options, compilerHost, (importer) => program.getSourceFile(importer)?.impliedNodeFormat, ownResolutionCache(program, compilerHost)),
     pathAliasesOf(options),
   );
 
