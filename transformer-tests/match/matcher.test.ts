@@ -162,12 +162,13 @@ describe("pre-filters never reject what match accepts", () => {
     expect(matcher.needleOffsets(`import React from "react";\nimport { x } from "./utils/strings";\n`)).toEqual([]);
   });
 
-  it("gives needle offsets in ascending order, every occurrence of every needle", () => {
+  it("gives needle offsets in ascending order, every occurrence of every needle, overlapping ones too", () => {
     const matcher = createMatcher(FIXTURE);
-    const text = `import a from "../old/factory";\nimport b from "legacy-lib";\nconst factory = require("./factory");\n`;
+    const text = `import a from "../old/factory";\nimport b from "legacy-lib";\nconst factory = require("./factory");\nimport c from "@factory";\n`;
     const offsets = matcher.needleOffsets(text);
     expect(offsets).toEqual([...offsets].sort((x, y) => x - y));
-    for (const needle of ["factory", "legacy-lib"]) {
+    expect(matcher.needles).toContain("@factory");
+    for (const needle of ["factory", "legacy-lib", "@factory"]) {
       for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) expect(offsets).toContain(at);
     }
   });
