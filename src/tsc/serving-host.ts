@@ -15,7 +15,7 @@ export function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Pr
   // TypeScript asks for each file by the name the old Program gave it. A map by that name answers without
   // normalising the name into a path first, as program.getSourceFile does: once per file and rebuild.
   let byName: Map<string, TS.SourceFile> | undefined = new Map(program.getSourceFiles().map((file) => [file.fileName, file]));
-  const old = (fileName: string) => byName?.get(fileName) ?? previous?.getSourceFile(fileName);
+  const old = (fileName: string) => unredirected(byName?.get(fileName) ?? previous?.getSourceFile(fileName));
   const getSourceFile = (fileName: string, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) => {
     const text = replacements.get(fileName);
     if (text === undefined) return old(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
@@ -42,6 +42,15 @@ export function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Pr
     byName = undefined;
   };
   return { host: serving, release };
+}
+
+/**
+ * A second copy of one package version (same name and version in two node_modules folders) is held by the
+ * Program as a redirect to the first copy. Hosts must return the file itself, as they did the first time:
+ * TypeScript asserts it ("Host should not return a redirect source file"), and rebuilds the redirect itself.
+ */
+function unredirected(file: TS.SourceFile | undefined): TS.SourceFile | undefined {
+  return (file as { redirectInfo?: { unredirected: TS.SourceFile } } | undefined)?.redirectInfo?.unredirected ?? file;
 }
 
 /**
