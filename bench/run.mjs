@@ -34,7 +34,7 @@ const HELP = `node bench/run.mjs [options]
   --list                 list the scenarios (size, targets, peers) and exit
   -h, --help             this text
 
-Scenarios: tsc, tspc, tsc-deprecated-files (issue 2); esbuild-bundle, esbuild-unbundled (issue 3, peers
+Scenarios: tsc (peer ts-patch alone), tspc, tsc-deprecated-files (issue 2); esbuild-bundle, esbuild-unbundled (issue 3, peers
 esbuild-plugin-alias and @esbuild-plugins/tsconfig-paths); cli-report (issue 4, peer ESLint).
 Everything is generated and verified before anything is measured; results go to .bench/results.json.`;
 
@@ -189,7 +189,7 @@ async function main() {
 
 const side = (xs) => ({ timeMs: summary(xs.map((r) => r.ms)), cpuMs: summary(xs.map((r) => r.cpuMs)), peakRssKB: summary(xs.map((r) => r.rssKB)) });
 
-/** Ratios of one side's runs to the `without` runs: of medians, and the spread within alternating pairs. */
+/** Ratios of one side's runs to another's (`without`'s, or a marginal peer's): of medians, and the spread within alternating rounds. */
 function ratiosOf(runsA, runsB) {
   const a = side(runsA);
   const b = side(runsB);
@@ -225,6 +225,8 @@ function analyse(scenario, project, runs, verified, withCmd, withoutCmd, peers =
       verified: peer.verified ?? null,
       command: command ? describe(command) : null,
       ...(n >= 0 ? { runs: side(runs.peers[n]), ratios: ratiosOf(runs.peers[n], runs.without) } : {}),
+      // A `marginal` peer is `with` minus the tool (ts-patch alone for the tsc plugin): with ÷ peer is the tool's own cost.
+      ...(n >= 0 && peer.marginal ? { withRatios: ratiosOf(runs.with, runs.peers[n]) } : {}),
     };
   });
   return {
@@ -266,7 +268,13 @@ function printTable(report) {
       }
       rows.push([`  peer: ${p.name}`, "peer", t(p.runs.timeMs), m(p.runs.peakRssKB), t(p.runs.cpuMs)]);
       rows.push(["", "÷without", `${fmtRatio(p.ratios.time)} ${pr(p.ratios.timePairs)}`, `${fmtRatio(p.ratios.memory)} ${pr(p.ratios.memoryPairs)}`, `${fmtRatio(p.ratios.cpu)} ${pr(p.ratios.cpuPairs)}`]);
-      rows.push(["", "", "→ informational", "", ""]);
+      if (p.withRatios) {
+        const w = p.withRatios;
+        rows.push(["", "with÷peer", `${fmtRatio(w.time)} ${pr(w.timePairs)}`, `${fmtRatio(w.memory)} ${pr(w.memoryPairs)}`, `${fmtRatio(w.cpu)} ${pr(w.cpuPairs)}`]);
+        rows.push(["", "", `→ informational; with÷peer = the plugin's own (marginal) cost`, "", ""]);
+      } else {
+        rows.push(["", "", "→ informational", "", ""]);
+      }
     }
     rows.push(null);
   }

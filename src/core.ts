@@ -24,10 +24,13 @@ export function rewriteFile(
   layout: Layout = "same-line",
   planOptions: Pick<PlanInput, "isTypeOnly" | "typeSyntax"> = {},
 ): FileRewrite | undefined {
-  if (!matcher.fileMayMatch(text)) return undefined;
+  // Where the needles are is also where the scan must look: the rest of the tree cannot name a deprecated module.
+  const candidateOffsets = matcher.needleOffsets(text);
+  if (candidateOffsets.length === 0) return undefined;
   const sites = scanImports(ts, parse(), {
     mockFunctions: matcher.index.ruleSet.options.mockFunctions,
     isCandidate: (specifier) => matcher.specifierMayMatch(specifier) || matcher.index.ruleFor(specifier) !== undefined,
+    candidateOffsets,
   });
   const matches: MatchedSite[] = [];
   for (const site of sites) {

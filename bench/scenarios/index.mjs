@@ -11,9 +11,11 @@
 //     verify?(ctx, project) → string,     // once, before measuring: throw if either side is broken
 //     with(ctx, project) → command,       // command: { cmd, args, cwd, env?, label?, prepare?() }; prepare is untimed
 //     without(ctx, project) → command,
-//     peers?: [{ name, note, command(ctx, project) → command | null, verified? }],
+//     peers?: [{ name, note, command(ctx, project) → command | null, verified?, marginal? }],
 //                                         // other tools measured in the same alternating rounds, each printed
-//                                         // as its ratio to `without`; informational, never a pass/miss
+//                                         // as its ratio to `without`; informational, never a pass/miss.
+//                                         // marginal: the peer is `with` minus the tool itself (tsc: ts-patch
+//                                         // alone), so with ÷ peer, the tool's own cost, is printed too
 //   }
 //
 // ctx: { repo, benchDir, typescript: { plain: { tsc }, patched: { tsc } }, options }.

@@ -15,11 +15,18 @@ export interface ModuleResolver {
  * quote styles (`import(\`..\`)` is a string literal too), so the file pre-filter must look for all three.
  */
 const DOT_NEEDLES = ['"."', "'.'", "`.`", '".."', "'..'", "`..`", '/"', "/'", "/`"];
+/** Every specifier literal opens with one of these: the needles of an alias pattern with an empty prefix (`*`). */
+const QUOTES = ['"', "'", "`"];
 
 /** Decides whether an import names a deprecated module; the one place where that is decided. */
 export class Matcher {
   /** Substrings at least one of which a file must contain to import a deprecated module at all. */
   readonly needles: readonly string[];
+  /**
+   * The needles as one alternation: one pass over the text instead of one per needle, 2× faster with the
+   * bench's 10 rules and 25× with 300. Global, for needleOffsets; every user resets lastIndex first.
+   */
+  private readonly needlePattern: RegExp | undefined;
   private readonly lastSegments = new Set<string>();
   private readonly exactSpecifiers = new Set<string>();
   private readonly anyDotSpecifier: boolean;
@@ -49,13 +56,34 @@ export class Matcher {
       ...this.lastSegments,
       ...this.exactSpecifiers,
       ...(this.anyDotSpecifier ? DOT_NEEDLES : []),
-      ...this.hidingAliases.map((a) => a.prefix),
+      ...this.hidingAliases.flatMap((a) => (a.prefix === "" ? QUOTES : [a.prefix])),
     ];
+    this.needlePattern = this.needles.length > 0 ? new RegExp(this.needles.map(escapeRegExp).join("|"), "g") : undefined;
   }
 
   /** Cheap: could this file import a deprecated module? Most files of a large project answer no here. */
   fileMayMatch(text: string): boolean {
-    return this.needles.some((needle) => text.includes(needle));
+    if (!this.needlePattern) return false;
+    this.needlePattern.lastIndex = 0;
+    return this.needlePattern.test(text);
+  }
+
+  /**
+   * Where the needles occur in the text, ascending: every specifier that may match contains one of these
+   * offsets, so scanImports (`candidateOffsets`) can skip the parts of the file that hold none. Empty exactly
+   * when `fileMayMatch` says no.
+   */
+  needleOffsets(text: string): number[] {
+    const offsets: number[] = [];
+    const pattern = this.needlePattern;
+    if (!pattern) return offsets;
+    pattern.lastIndex = 0;
+    for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+      offsets.push(found.index);
+      // Go on from the next character, not after the match: needles may overlap (`.` and `..`).
+      pattern.lastIndex = found.index + 1;
+    }
+    return offsets;
   }
 
   /** Cheap: could this specifier name a deprecated module? Decides whether resolving it is worth it. */
@@ -74,15 +102,14 @@ export class Matcher {
    * so specifiers that cannot match never cross into JavaScript. Kept beside it so the two cannot drift.
    */
   specifierPattern(): string {
-    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     const parts: string[] = [];
     if (this.lastSegments.size > 0) {
-      const names = [...this.lastSegments].map(escape).join("|");
+      const names = [...this.lastSegments].map(escapeRegExp).join("|");
       parts.push(`(?:^|/)(?:${names})(?:\\.d)?(?:\\.[cm]?[jt]sx?)?/*$`);
     }
-    if (this.exactSpecifiers.size > 0) parts.push(`^(?:${[...this.exactSpecifiers].map(escape).join("|")})$`);
+    if (this.exactSpecifiers.size > 0) parts.push(`^(?:${[...this.exactSpecifiers].map(escapeRegExp).join("|")})$`);
     if (this.anyDotSpecifier) parts.push("^\\.\\.?/*$", "/$");
-    for (const { prefix, suffix } of this.hidingAliases) parts.push(`^${escape(prefix)}.*${escape(suffix)}$`);
+    for (const { prefix, suffix } of this.hidingAliases) parts.push(`^${escapeRegExp(prefix)}.*${escapeRegExp(suffix)}$`);
     return parts.length > 0 ? parts.join("|") : "^\\b$";
   }
 
@@ -136,4 +163,9 @@ export class Matcher {
     if (isPathLike(specifier)) return [moduleKeyOf(toPosix(path.resolve(path.dirname(importer), specifier)))];
     return aliasCandidates(specifier, this.aliases);
   }
+}
+
+/** A literal string as a regular expression that matches exactly it (RE2-safe: esbuild's filters use it too). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

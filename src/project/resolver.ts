@@ -9,9 +9,9 @@ export function createTypeScriptResolver(
   options: TS.CompilerOptions,
   host: TS.ModuleResolutionHost,
   modeOf: (importer: string) => TS.ResolutionMode,
+  /** A cache already filled with these options (the tsc adapter's first Program's); a new one otherwise. */
+  cache: TS.ModuleResolutionCache = ts.createModuleResolutionCache(host.getCurrentDirectory?.() ?? process.cwd(), (f) => f, options),
 ): ModuleResolver {
-  const cwd = host.getCurrentDirectory?.() ?? process.cwd();
-  const cache = ts.createModuleResolutionCache(cwd, (f) => f, options);
   return {
     resolve(specifier, importer) {
       const result = ts.resolveModuleName(specifier, importer, options, host, cache, undefined, modeOf(importer));

@@ -1,4 +1,5 @@
 import type * as TS from "typescript";
+import { holdsOffset } from "./offsets";
 import type { MemberUse, NamespaceBinding } from "./types";
 
 /**
@@ -21,7 +22,9 @@ export function analyseNamespaceUses(
     byName.set(binding.local, entry);
   }
 
+  const offsets = nameOffsets(sourceFile.text, byName.keys());
   const visit = (node: TS.Node, parent: TS.Node): void => {
+    if (offsets && !holdsOffset(offsets, node.pos, node.end)) return;
     if (ts.isIdentifier(node)) {
       const entry = byName.get(node.text);
       if (entry && entry.members && !entry.declarations.has(node)) {
@@ -36,6 +39,19 @@ export function analyseNamespaceUses(
   ts.forEachChild(sourceFile, (child) => visit(child, sourceFile));
 
   for (const entry of byName.values()) for (const binding of entry.bindings) binding.members = entry.members;
+}
+
+/**
+ * Where the locals' names are written, ascending: a subtree without one holds no use of them. Undefined (walk
+ * everything) when the file has a `\u` escape, which could spell an identifier other than as it is written.
+ */
+function nameOffsets(text: string, names: Iterable<string>): number[] | undefined {
+  if (text.includes("\\u")) return undefined;
+  const offsets: number[] = [];
+  for (const name of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) offsets.push(at);
+  }
+  return offsets.sort((a, b) => a - b);
 }
 
 function classify(ts: typeof TS, sourceFile: TS.SourceFile, id: TS.Identifier, parent: TS.Node): MemberUse | "not-a-reference" | "unsafe" {

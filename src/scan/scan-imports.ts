@@ -1,5 +1,6 @@
 import type * as TS from "typescript";
 import { analyseNamespaceUses } from "./namespace-uses";
+import { holdsOffset } from "./offsets";
 import type { Binding, CallSite, CallUsage, DeclarationSite, ImportSite, MemberUse, NamespaceBinding, SpecifierLiteral } from "./types";
 
 export interface ScanOptions {
@@ -7,6 +8,13 @@ export interface ScanOptions {
   mockFunctions: readonly string[];
   /** Cheap pre-check on the specifier text; sites it rejects are not analysed further. */
   isCandidate?: (specifier: string) => boolean;
+  /**
+   * Ascending offsets into the file's text such that every candidate specifier's literal contains one (the
+   * matcher's needle occurrences: `Matcher.needleOffsets`). Subtrees whose `[pos, end)` holds none are not
+   * walked, which skips most of a file (function bodies and declarations that name no module). Without it
+   * the whole tree is walked. Namespace uses are found by their own walk, so they are not affected.
+   */
+  candidateOffsets?: readonly number[];
 }
 
 /** Mock functions that load the module asynchronously, like `import()`. */
@@ -37,7 +45,9 @@ export function scanImports(ts: typeof TS, sourceFile: TS.SourceFile, options: S
     return binding;
   };
 
+  const offsets = options.candidateOffsets;
   const visit = (node: TS.Node): void => {
+    if (offsets && !holdsOffset(offsets, node.pos, node.end)) return;
     if (ts.isImportDeclaration(node)) {
       const specifier = literal(node.moduleSpecifier);
       if (specifier) sites.push(importDeclaration(node, specifier));

@@ -7,16 +7,11 @@ import type { FileSystem } from "../rules/module-paths";
 import { RuleIndex } from "../rules/targets";
 import { blockedProgram, toTsDiagnostic } from "./diagnostics";
 import { findMissingExports } from "./export-check";
+import { hostServing, ownResolutionCache } from "./serving-host";
 import { typeOnlyExports } from "./type-only-exports";
 import { loadPluginRules, type PluginConfig } from "../project/load-plugin-rules";
 import { formatSummary } from "../plan/summary";
 import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
-
-/**
- * Rewritten SourceFiles survive between the programs of one process (watch mode, `tsc -b` with several
- * projects), so an unchanged file is parsed once, and keeps its identity for TypeScript's structure reuse.
- */
-const rewrittenCache = new Map<string, TS.SourceFile>();
 
 /**
  * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
@@ -40,7 +35,7 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
 
   const matcher = new Matcher(
     new RuleIndex(ruleSet),
-    createTypeScriptResolver(ts, options, compilerHost, (importer) => program.getSourceFile(importer)?.impliedNodeFormat),
+    createTypeScriptResolver(ts, options, compilerHost, (importer) => program.getSourceFile(importer)?.impliedNodeFormat, ownResolutionCache(program, compilerHost)),
     pathAliasesOf(options),
   );
 
@@ -84,40 +79,3 @@ function isProjectFile(program: TS.Program, sourceFile: TS.SourceFile): boolean 
   const parseDiagnostics = (sourceFile as TS.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
   return !parseDiagnostics || parseDiagnostics.length === 0;
 }
-
-/**
- * A compiler host that serves rewritten text for the files that import deprecated modules and the old
- * Program's SourceFile objects for every other file, so TypeScript reuses them instead of parsing again.
- */
-function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Program, replacements: ReadonlyMap<string, string>) {
-  let previous: TS.Program | undefined = program;
-  const getSourceFile = (fileName: string, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) => {
-    const text = replacements.get(fileName);
-    if (text === undefined) return previous?.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
-    const cacheKey = `${fileName}\0${JSON.stringify(languageVersion)}`;
-    const cached = rewrittenCache.get(cacheKey);
-    if (cached && cached.text === text) return cached;
-    const original = previous?.getSourceFile(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
-    const rewritten = ts.createSourceFile(fileName, text, languageVersion, false);
-    const versioned = rewritten as TS.SourceFile & { version?: string };
-    // Builder programs (incremental, watch) key files by version: the rewritten text, hence the rules, is the input.
-    if ((original as { version?: string } | undefined)?.version !== undefined) versioned.version = hashOf(ts, host, text);
-    rewrittenCache.set(cacheKey, rewritten);
-    return rewritten;
-  };
-  const serving = Object.assign(Object.create(host) as TS.CompilerHost, {
-    getSourceFile,
-    getSourceFileByPath: (fileName: string, _path: TS.Path, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions, onError?: (message: string) => void, shouldCreate?: boolean) =>
-      getSourceFile(fileName, languageVersion, onError, shouldCreate),
-  });
-  return { host: serving, release: () => (previous = undefined) };
-}
-
-function hashOf(ts: typeof TS, host: TS.CompilerHost, text: string): string {
-  const createHash = (host as { createHash?: (s: string) => string }).createHash ?? ts.sys.createHash;
-  if (createHash) return createHash(text);
-  let hash = 5381;
-  for (let i = 0; i < text.length; i++) hash = ((hash << 5) + hash + text.charCodeAt(i)) | 0;
-  return String(hash);
-}
-

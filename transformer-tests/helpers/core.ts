@@ -4,11 +4,13 @@
  */
 import * as path from "node:path";
 import ts from "typescript";
+import { expect } from "vitest";
 import { rewriteFile } from "../../src/core";
 import type { SsotDiagnostic } from "../../src/diagnostic";
 import { Matcher, type ModuleResolver } from "../../src/match/matcher";
 import { aliasCandidates, type PathAliases } from "../../src/match/path-aliases";
 import type { Layout } from "../../src/plan/types";
+import { scanImports } from "../../src/scan/scan-imports";
 import { loadRulesText } from "../../src/rules/load";
 import { isPathLike, type FileSystem } from "../../src/rules/module-paths";
 import { RuleIndex } from "../../src/rules/targets";
@@ -111,8 +113,25 @@ export function rewrite(fixture: CoreFixture, importer: string, layout: Layout):
   const file = path.posix.join(ROOT, importer);
   const text = fixture.files[importer]!;
   const kind = /\.[cm]?tsx$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const result = rewriteFile(ts, matcher, file, text, () => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind), layout);
+  const parse = () => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  expectPrunedScanLikeFullScan(matcher, parse(), text);
+  const result = rewriteFile(ts, matcher, file, text, parse, layout);
   return result ? { text: result.text, diagnostics: result.plan.diagnostics, planned: true } : { text, diagnostics: [], planned: false };
+}
+
+/**
+ * The core scans only the parts of a file where the matcher's needles occur (`candidateOffsets`); on every
+ * fixture that passes the pre-filter, that must find exactly the sites, bindings and namespace members the
+ * full walk finds.
+ */
+export function expectPrunedScanLikeFullScan(matcher: Matcher, sourceFile: ts.SourceFile, text: string): void {
+  const candidateOffsets = matcher.needleOffsets(text);
+  if (candidateOffsets.length === 0) return;
+  const options = {
+    mockFunctions: matcher.index.ruleSet.options.mockFunctions,
+    isCandidate: (specifier: string) => matcher.specifierMayMatch(specifier) || matcher.index.ruleFor(specifier) !== undefined,
+  };
+  expect(scanImports(ts, sourceFile, { ...options, candidateOffsets })).toEqual(scanImports(ts, sourceFile, options));
 }
 
 export function lineCount(text: string): number {

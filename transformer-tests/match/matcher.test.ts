@@ -141,8 +141,12 @@ describe("pre-filters never reject what match accepts", () => {
           if (!matcher.match(specifier, at(importer))) continue;
           accepted.push(specifier);
           if (!matcher.specifierMayMatch(specifier)) violations.push(`specifierMayMatch rejects ${specifier} (from ${importer})`);
-          for (const text of [`import x from "${specifier}";`, `const x = require('${specifier}')`, "import(`" + specifier + "`)"]) {
+          for (const [before, quote, after] of [["import x from ", '"', ";"], ["const x = require(", "'", ")"], ["import(", "`", ")"]]) {
+            const text = `${before}${quote}${specifier}${quote}${after}`;
             if (!matcher.fileMayMatch(text)) violations.push(`fileMayMatch rejects ${text}`);
+            // The scan skips subtrees without a needle offset: the specifier literal itself must hold one.
+            const literalEnd = before.length + specifier.length + 2;
+            if (!matcher.needleOffsets(text).some((at) => at >= before.length && at < literalEnd)) violations.push(`no needle offset in the literal of ${text}`);
           }
         }
       }
@@ -155,5 +159,24 @@ describe("pre-filters never reject what match accepts", () => {
   it("lets most unrelated files through the file pre-filter as no", () => {
     const matcher = createMatcher(FIXTURE);
     expect(matcher.fileMayMatch(`import React from "react";\nimport { x } from "./utils/strings";\n`)).toBe(false);
+    expect(matcher.needleOffsets(`import React from "react";\nimport { x } from "./utils/strings";\n`)).toEqual([]);
+  });
+
+  it("gives needle offsets in ascending order, every occurrence of every needle, overlapping ones too", () => {
+    const matcher = createMatcher(FIXTURE);
+    const text = `import a from "../old/factory";\nimport b from "legacy-lib";\nconst factory = require("./factory");\nimport c from "@factory";\n`;
+    const offsets = matcher.needleOffsets(text);
+    expect(offsets).toEqual([...offsets].sort((x, y) => x - y));
+    expect(matcher.needles).toContain("@factory");
+    for (const needle of ["factory", "legacy-lib", "@factory"]) {
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) expect(offsets).toContain(at);
+    }
+  });
+
+  it("treats an alias pattern with an empty prefix as able to hide a file behind any quote", () => {
+    const matcher = createMatcher({ ...FIXTURE, paths: { "*": ["src/*/factory"] } });
+    expect(matcher.fileMayMatch(`import x from "old";`)).toBe(true);
+    expect(matcher.fileMayMatch("const x = 1;")).toBe(false);
+    expect(matcher.needleOffsets(`import x from "old";`)).toEqual([14, 18]);
   });
 });
