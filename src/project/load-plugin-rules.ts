@@ -34,7 +34,7 @@ export function loadPluginRules(configFilePath: string | undefined, config: Plug
 
   const rules = property(entry.node, "rules");
   if (rules?.type === "array") {
-    return loadRulesNode(entry.source, entry.node, projectDir, fs, overrides, entry.text, [...TS_PATCH_KEYS]);
+    return loadRulesNode(entry.source, entry.node, projectDir, fs, overrides, [...TS_PATCH_KEYS]);
   }
   if (rules && rules.type !== "string") {
     fail(rules, `"rules" must be a path to a rules file or an array of rules`);
@@ -53,7 +53,6 @@ export function loadPluginRules(configFilePath: string | undefined, config: Plug
 interface PluginEntry {
   source: JsonSource;
   node: Node;
-  text: string;
 }
 
 /** The plugin entry as a located JSON node in tsconfig.json, so option errors point at the line to fix. */
@@ -64,10 +63,10 @@ function findPluginEntry(configFilePath: string | undefined, config: PluginConfi
     const plugins = source.root && property(source.root, "compilerOptions");
     const entries = (plugins && property(plugins, "plugins"))?.children ?? [];
     const node = entries.find((e) => e.type === "object" && property(e, "transform")?.value === config.transform);
-    if (node) return { source, node, text };
+    if (node) return { source, node };
   }
   // The entry came from an extended tsconfig or from the API: describe it from the object ts-patch handed us.
   const synthetic = JSON.stringify(config, null, 2);
   const { source } = parseJsonSource(toPosix(configFilePath ?? "tsconfig.json"), synthetic);
-  return { source, node: source.root!, text: synthetic };
+  return { source, node: source.root! };
 }

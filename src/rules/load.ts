@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import * as path from "node:path";
 import type { Node } from "jsonc-parser";
 import type { SsotDiagnostic } from "../diagnostic";
@@ -25,7 +24,7 @@ export function loadRulesFile(file: string, fs: FileSystem, overrides: RawOption
 export function loadRulesText(file: string, text: string, fs: FileSystem, overrides: RawOptions = {}): LoadResult {
   const { source, errors } = parseJsonSource(file, text);
   if (errors.length > 0) return { ok: false, errors };
-  return loadRulesNode(source, source.root, path.dirname(file), fs, overrides, text);
+  return loadRulesNode(source, source.root, path.dirname(file), fs, overrides);
 }
 
 /**
@@ -38,7 +37,6 @@ export function loadRulesNode(
   baseDir: string,
   fs: FileSystem,
   overrides: RawOptions,
-  text: string,
   hostKeys: readonly string[] = [],
 ): LoadResult {
   const validated = validateRulesDocument({ ...source, root: node }, hostKeys);
@@ -47,10 +45,6 @@ export function loadRulesNode(
     report: overrides.report ?? validated.options.report ?? "off",
     mockFunctions: overrides.mockFunctions ?? validated.options.mockFunctions ?? DEFAULT_MOCK_FUNCTIONS,
   };
-  const fingerprint = createHash("sha256")
-    .update(JSON.stringify([toPosix(baseDir), text, options]))
-    .digest("hex")
-    .slice(0, 16);
-  const { ruleSet, errors } = normaliseRules(validated.rules, options, source, toPosix(baseDir), fs, fingerprint);
+  const { ruleSet, errors } = normaliseRules(validated.rules, options, source, toPosix(baseDir), fs);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, ruleSet };
 }

@@ -15,7 +15,6 @@ export function normaliseRules(
   source: JsonSource,
   baseDir: string,
   fs: FileSystem,
-  fingerprint: string,
 ): { ruleSet: RuleSet; errors: SsotDiagnostic[] } {
   const errors: SsotDiagnostic[] = [];
   const rules: Rule[] = [];
@@ -63,7 +62,7 @@ export function normaliseRules(
   }
 
   const unique = rejectDuplicates(rules, raw, fail);
-  const ruleSet: RuleSet = { file: source.file, baseDir, rules: unique, options, fingerprint };
+  const ruleSet: RuleSet = { file: source.file, baseDir, rules: unique, options };
   const cyclic = findCycles(ruleSet, raw, fail);
   return { ruleSet: { ...ruleSet, rules: unique.filter((r) => !cyclic.has(r)) }, errors };
 }

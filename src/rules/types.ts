@@ -58,8 +58,6 @@ export interface RuleSet {
   baseDir: string;
   rules: readonly Rule[];
   options: RuleSetOptions;
-  /** A stable digest of everything that affects output, so caches and incremental builds can key on it. */
-  fingerprint: string;
 }
 
 export const DEFAULT_MOCK_FUNCTIONS: readonly string[] = [
