@@ -12,6 +12,7 @@ import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { measure } from "../lib/measure.mjs";
 import { verifyEquivalentEmit } from "../lib/verify-emit.mjs";
+import { timedOutput } from "../lib/output-dirs.mjs";
 
 const PROJECT = { modules: 4000, deprecatedShare: 0.05 };
 const BUNDLE = "out-esbuild/bundle.mjs";
@@ -113,6 +114,7 @@ function writePathsTsconfig(project) {
 
 // ---------------------------------------------------------------------------------------------------------
 
+const timedBundle = (ctx, side) => path.join(timedOutput(ctx, "esbuild-bundle", side), "bundle.mjs");
 const bundleSpec = (plugin, extra = {}) => ({ mode: "bundle", out: BUNDLE, plugin, ...extra });
 const unbundledSpec = (plugin) => ({ mode: "unbundled", out: UNBUNDLED, plugin });
 
@@ -200,7 +202,7 @@ async function verifyUnbundled(ctx, scenario, project) {
     const mine = fs.readFileSync(other, "utf8");
     if (mine !== twin && (strict + mine === twin || mine === strict + twin)) prologueOnly++;
   }
-  return `${result.files} output files compared with the twin's: ${result.identical} byte-identical, ${result.structural} with identical imports/requires (${prologueOnly} of them differ only in the "use strict" prologue, which the plugin build lacks); none requires a deprecated module; node out/main.js prints the same ${printedTwin.trim().split("\n").length} lines on both sides`;
+  return `${result.files} output files compared with the twin's: ${result.identical} byte-identical, ${result.structural} with identical imports/requires${prologueOnly > 0 ? ` (${prologueOnly} of them differ only in the "use strict" prologue, which the plugin build lacks)` : ""}; none requires a deprecated module; node out/main.js prints the same ${printedTwin.trim().split("\n").length} lines on both sides`;
 }
 
 const bundleScenario = {
@@ -209,8 +211,8 @@ const bundleScenario = {
   project: PROJECT,
   targets: { time: 1.03 },
   verify: (ctx, project) => verifyBundle(ctx, bundleScenario, project),
-  with: (ctx, project) => buildCommand(ctx, project.unmigrated, bundleSpec("ssot-imports")),
-  without: (ctx, project) => buildCommand(ctx, project.migrated, bundleSpec(null)),
+  with: (ctx, project) => buildCommand(ctx, project.unmigrated, bundleSpec("ssot-imports", { out: timedBundle(ctx, "with") })),
+  without: (ctx, project) => buildCommand(ctx, project.migrated, bundleSpec(null, { out: timedBundle(ctx, "without") })),
   peers: [
     {
       name: "esbuild-plugin-alias",
@@ -227,7 +229,7 @@ const bundleScenario = {
     },
   ].map((peer) => Object.assign(peer, {
     // peer.chosen is set by verifyBundle: the first attempt that builds.
-    command: (ctx, project) => (peer.chosen ? buildCommand(ctx, project.unmigrated, peer.chosen) : null),
+    command: (ctx, project) => (peer.chosen ? buildCommand(ctx, project.unmigrated, { ...peer.chosen, out: timedBundle(ctx, peer.name) }) : null),
   })),
 };
 
@@ -238,8 +240,8 @@ const unbundledScenario = {
   project: PROJECT,
   targets: { time: 1.03 },
   verify: (ctx, project) => verifyUnbundled(ctx, unbundledScenario, project),
-  with: (ctx, project) => buildCommand(ctx, project.unmigrated, unbundledSpec("ssot-imports")),
-  without: (ctx, project) => buildCommand(ctx, project.migrated, unbundledSpec(null)),
+  with: (ctx, project) => buildCommand(ctx, project.unmigrated, { ...unbundledSpec("ssot-imports"), out: timedOutput(ctx, "esbuild-unbundled", "with") }),
+  without: (ctx, project) => buildCommand(ctx, project.migrated, { ...unbundledSpec(null), out: timedOutput(ctx, "esbuild-unbundled", "without") }),
 };
 
 export default [bundleScenario, unbundledScenario];

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { measure } from "../lib/measure.mjs";
 import { verifyEquivalentEmit } from "../lib/verify-emit.mjs";
+import { timedOutput } from "../lib/output-dirs.mjs";
 
 const PROJECT = { modules: 1000, deprecatedShare: 0.05 };
 
@@ -71,7 +72,7 @@ const TS_PATCH_ALONE = {
   note: "the ts-patch installed tsc building the twin, whose tsconfig configures no plugin",
   marginal: true,
   build: (ctx, project, outDir = "out") => tscCommand(ctx.typescript.patched.tsc, project.migrated, { outDir }),
-  command: (ctx, project) => TS_PATCH_ALONE.build(ctx, project),
+  command: (ctx, project) => TS_PATCH_ALONE.build(ctx, project, timedOutput(ctx, "tsc", "ts-patch alone")),
 };
 
 function tscScenario({ name, title, targets, informational, withBin, runs, peers }) {
@@ -84,8 +85,8 @@ function tscScenario({ name, title, targets, informational, withBin, runs, peers
     informational,
     command: (ctx, project, outDir = "out") => tscCommand(withBin(ctx), project.unmigrated, { outDir }),
     twinCommand: (ctx, project, outDir = "out") => tscCommand(ctx.typescript.plain.tsc, project.migrated, { outDir }),
-    with: (ctx, project) => scenario.command(ctx, project),
-    without: (ctx, project) => scenario.twinCommand(ctx, project),
+    with: (ctx, project) => scenario.command(ctx, project, timedOutput(ctx, name, "with")),
+    without: (ctx, project) => scenario.twinCommand(ctx, project, timedOutput(ctx, name, "without")),
     verify: (ctx, project) => verifyAgainstTwin(ctx, scenario, project),
     peers,
   };
@@ -114,7 +115,7 @@ export default [
     title: "plain tsc, no plugin (unmigrated) / plain tsc (twin)",
     project: PROJECT,
     informational: true,
-    with: (ctx, project) => tscCommand(ctx.typescript.plain.tsc, project.unmigrated, { config: "tsconfig.noplugin.json" }),
-    without: (ctx, project) => tscCommand(ctx.typescript.plain.tsc, project.migrated),
+    with: (ctx, project) => tscCommand(ctx.typescript.plain.tsc, project.unmigrated, { config: "tsconfig.noplugin.json", outDir: timedOutput(ctx, "tsc-deprecated-files", "with") }),
+    without: (ctx, project) => tscCommand(ctx.typescript.plain.tsc, project.migrated, { outDir: timedOutput(ctx, "tsc-deprecated-files", "without") }),
   },
 ];
