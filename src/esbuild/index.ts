@@ -45,6 +45,7 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   let rewritten: Array<{ rule: Rule; file: string }> = [];
   // Rules errors found while loading files (bundle: false) are reported once per build, not once per importer.
   const reported = new Set<string>();
+  const ruleChecks = new Map<Rule, Promise<Unbundled.RuleCheck>>();
 
   // The first build uses the rules just loaded at set-up; every later one reloads them (the file may have changed).
   let preloaded: typeof initial | undefined = initial;
@@ -52,6 +53,8 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   build.onStart(() => {
     rewritten = [];
     reported.clear();
+    ruleChecks.clear();
+    exportsCache.newBuild();
     const firstBuild = preloaded !== undefined;
     const loaded = preloaded ?? load();
     preloaded = undefined;
@@ -101,6 +104,7 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
         exportsOf: targetExportsOf(build, exportsCache, active),
         onRewrite: (r) => rewritten.push(r),
         reported,
+        ruleChecks,
         preread: (file) => unbundledFiles?.takeText(file),
       }) : undefined,
     );

@@ -19,18 +19,30 @@ export interface RuntimeExports {
  */
 export class ExportsCache {
   private readonly cache = new Map<string, { mtimeMs: number; exports: Promise<RuntimeExports> }>();
+  /** Files already checked for changes in this build: hundreds of importers ask about the same few targets. */
+  private readonly current = new Set<string>();
 
   constructor(private readonly build: PluginBuild) {}
 
+  /** A new build: every file may have changed since the last. */
+  newBuild(): void {
+    this.current.clear();
+  }
+
   /** Cached as a promise: a prefetch at build start and the facade that needs the answer share one probe. */
   of(file: string): Promise<RuntimeExports> {
-    const mtimeMs = fs.statSync(file).mtimeMs;
     const cached = this.cache.get(file);
+    if (cached && this.current.has(file)) return cached.exports;
+    const mtimeMs = fs.statSync(file).mtimeMs;
+    this.current.add(file);
     if (cached && cached.mtimeMs === mtimeMs) return cached.exports;
     const exports = this.probe(file);
     this.cache.set(file, { mtimeMs, exports });
     // A failed probe is not remembered: the next build asks again.
-    exports.catch(() => this.cache.delete(file));
+    exports.catch(() => {
+      this.cache.delete(file);
+      this.current.delete(file);
+    });
     return exports;
   }
 

@@ -8,6 +8,7 @@ import { applyEdits, applyEditsWithInlineMap } from "../plan/apply-edits";
 import { planFile, type MatchedSite } from "../plan/plan-file";
 import type { Rewrite, RewritePlan } from "../plan/types";
 import type { ResolvedSymbol } from "../rules/targets";
+import type { Rule } from "../rules/types";
 import { lexImports, lexSourceImports } from "../scan/lex-imports";
 import { matchImport } from "./match-import";
 import { scanImports } from "../scan/scan-imports";
@@ -37,6 +38,16 @@ export interface UnbundledHooks {
   onRewrite(rewrite: Rewrite): void;
   /** Keys of rules errors already reported in this build, so each is reported once, not once per importer. */
   reported: Set<string>;
+  /** Each matched rule's names checked once per build, not once per importer. */
+  ruleChecks: Map<Rule, Promise<RuleCheck>>;
+}
+
+/** What checking one rule's renamed and moved names against their targets found. */
+export interface RuleCheck {
+  /** Keys (module key, name) of targets that exist only as types. */
+  typeOnly: ReadonlySet<string>;
+  /** A rules error per name the target does not export, keyed like `reported`. */
+  missing: ReadonlyArray<{ key: string; error: SsotDiagnostic }>;
 }
 
 export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, args: OnLoadArgs, hooks: UnbundledHooks): Promise<OnLoadResult | undefined> {
@@ -172,25 +183,40 @@ let typescript: typeof TS | null | undefined;
  * there only as a type must not be re-exported by a rewritten `export *`, since JavaScript has no such export.
  */
 async function checkListedNames(active: ActiveRules, matches: readonly MatchedSite[], hooks: UnbundledHooks) {
-  const { index } = active.matcher;
   const typeOnly = new Set<string>();
   const errors: SsotDiagnostic[] = [];
-  const keyOf = (t: ResolvedSymbol) => `${t.module.key}\0${t.name}`;
   for (const rule of new Set(matches.map((m) => m.rule))) {
-    const moduleTarget = index.moduleTarget(rule);
-    for (const name of index.listedNames(rule)) {
-      const target = index.symbolTarget(rule, name);
-      if (!target || (target.module.key === moduleTarget.key && target.name === name)) continue;
-      const status = await exportStatus(hooks.exportsOf, target);
-      if (status === "type") typeOnly.add(keyOf(target));
-      const key = `${rule.index}:${name}`;
-      if (status === "missing" && !hooks.reported.has(key)) {
-        hooks.reported.add(key);
-        errors.push(missingExport(active.ruleSet, rule, name, target));
-      }
+    let check = hooks.ruleChecks.get(rule);
+    if (!check) {
+      check = checkRule(active, rule, hooks.exportsOf);
+      hooks.ruleChecks.set(rule, check);
+    }
+    const result = await check;
+    result.typeOnly.forEach((key) => typeOnly.add(key));
+    for (const { key, error } of result.missing) {
+      if (hooks.reported.has(key)) continue;
+      hooks.reported.add(key);
+      errors.push(error);
     }
   }
-  return { isTypeOnly: (t: ResolvedSymbol) => typeOnly.has(keyOf(t)), errors };
+  return { isTypeOnly: (t: ResolvedSymbol) => typeOnly.has(targetKey(t)), errors };
+}
+
+const targetKey = (t: ResolvedSymbol) => `${t.module.key}\0${t.name}`;
+
+async function checkRule(active: ActiveRules, rule: Rule, exportsOf: ExportsOf): Promise<RuleCheck> {
+  const { index } = active.matcher;
+  const typeOnly = new Set<string>();
+  const missing: Array<{ key: string; error: SsotDiagnostic }> = [];
+  const moduleTarget = index.moduleTarget(rule);
+  for (const name of index.listedNames(rule)) {
+    const target = index.symbolTarget(rule, name);
+    if (!target || (target.module.key === moduleTarget.key && target.name === name)) continue;
+    const status = await exportStatus(exportsOf, target);
+    if (status === "type") typeOnly.add(targetKey(target));
+    if (status === "missing") missing.push({ key: `${rule.index}:${name}`, error: missingExport(active.ruleSet, rule, name, target) });
+  }
+  return { typeOnly, missing };
 }
 
 async function planWithTypeScript(build: PluginBuild, active: ActiveRules, file: string, text: string, isCandidate: (s: string) => boolean, hooks: UnbundledHooks): Promise<Planned | undefined> {
