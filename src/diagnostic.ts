@@ -18,11 +18,11 @@ export function formatDiagnostic(d: SsotDiagnostic): string {
   return `${where} - ${d.severity}${rule}: ${d.message}`;
 }
 
-/** Offsets → 1-based line/column; built once per text because diagnostics may be many. */
+/** Offsets → 1-based line/column; the line table is built once per text, on first use, since locations may be many. */
 export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  let starts: number[] | undefined;
   return (offset) => {
+    starts ??= lineStarts(text);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -32,4 +32,10 @@ export function lineLocator(text: string): (offset: number) => { line: number; c
     }
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
 }
