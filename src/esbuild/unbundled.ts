@@ -21,6 +21,9 @@ import { readTsconfigRaw } from "./tsconfig";
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
 const { init: initLexer, parse: lex } = require("es-module-lexer") as typeof Lexer;
 
+/** Loaders of code that can import modules. */
+const SCRIPT_LOADERS = new Set<Loader>(["js", "jsx", "ts", "tsx"]);
+
 /** Loaders whose files es-module-lexer can read as written (no JSX), for the direct path below. */
 const DIRECT_LOADERS = new Set<Loader>(["ts", "js"]);
 
@@ -56,7 +59,10 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
   const text = hooks.preread?.(args.path) ?? (await fs.promises.readFile(args.path, "utf8"));
   if (!matcher.fileMayMatch(text)) return { watchFiles };
-  const loader = LOADERS[path.extname(args.path)] ?? "js";
+  const extension = path.extname(args.path);
+  // The build's own loader for the extension first (`loader: { ".js": "jsx" }`): the file must be read as esbuild reads it.
+  const loader = build.initialOptions.loader?.[extension] ?? LOADERS[extension] ?? "js";
+  if (!SCRIPT_LOADERS.has(loader)) return { watchFiles }; // text, json, file…: no imports to rewrite
   const isCandidate = (s: string) => matcher.specifierMayMatch(s) || matcher.bareRule(s) !== undefined;
   const direct = DIRECT_LOADERS.has(loader) ? await planDirect(build, active, args.path, text, isCandidate, hooks) : undefined;
   const planned = direct ?? (await planStripped(build, active, args, text, loader, isCandidate, hooks));

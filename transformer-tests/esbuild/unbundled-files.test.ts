@@ -3,6 +3,7 @@
  * set-up. Every other file must come out exactly as without the plugin (tsconfig settings included), and a
  * rebuild that meets a newly deprecated import outside the filter must fail, not build it unrewritten.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as esbuild from "esbuild";
@@ -69,6 +70,29 @@ describe("bundle: false touches only the files that import a deprecated module",
     } finally {
       await ctx.dispose();
     }
+  });
+});
+
+describe("bundle: false reads each file with the build's own loader", () => {
+  it("rewrites a .js file the build loads as JSX, and it runs like its hand-migrated twin", async () => {
+    const files = (main: string) =>
+      createProject({
+        "src/ws/factory.js": `export function createManager(user) { return { user: "shared:" + user }; }\n`,
+        "src/services/ctx.js": `export function createContext(user) { return { user: "ctx:" + user }; }\n`,
+        "src/main.js": `const h = (tag, props, ...children) => \`<\${tag}>\${children.join("")}</\${tag}>\`;\n${main}console.log(<b>{createManager("alice").user}</b>);\n`,
+        "ssot-imports.json": JSON.stringify(RULES, null, 2),
+      });
+    const jsx = (dir: string, plugins: esbuild.Plugin[]): esbuild.BuildOptions => ({ ...options(dir, plugins), loader: { ".js": "jsx" }, jsxFactory: "h", format: "esm", write: true });
+    const unmigrated = files(`import { createManager } from "./ws/factory.js";\n`);
+    const migrated = files(`import { createContext as createManager } from "./services/ctx.js";\n`);
+    await esbuild.build(jsx(unmigrated, [loadPlugin(unmigrated)()]));
+    await esbuild.build(jsx(migrated, []));
+    const run = (dir: string) => {
+      fs.writeFileSync(path.join(dir, "out/package.json"), JSON.stringify({ type: "module" }));
+      return execFileSync(process.execPath, [path.join(dir, "out/main.js")], { encoding: "utf8" });
+    };
+    expect(run(migrated)).toBe("<b>ctx:alice</b>\n");
+    expect(run(unmigrated)).toBe(run(migrated));
   });
 });
 
