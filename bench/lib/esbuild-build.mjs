@@ -9,7 +9,9 @@
 //   mode: "bundle"|"unbundled",  bundle: src/main.ts → outfile, ESM for node; unbundled: every file under src/
 //                                is an entry point (as tsup's unbundled mode does) → outdir, CommonJS for node
 //   out,                         outfile (bundle) or outdir (unbundled), relative to cwd
-//   plugin: null|"ssot-imports"|"alias"|"tsconfig-paths",
+//   plugin: null|"ssot-imports"|"alias"|"tsconfig-paths"|"filter-only",
+//                                filter-only: an onResolve with ssotImports()'s own filter whose callback
+//                                does nothing, the floor any onResolve-based redirection pays (round trips)
 //   alias?: { specifier: absolute path },  for "alias" (esbuild-plugin-alias's options)
 //   tsconfig?: path,             for "tsconfig-paths" (relative to cwd)
 //   metafile?: path              write esbuild's metafile there (verification only; never in timed runs)
@@ -61,6 +63,13 @@ async function plugins() {
     case "alias": {
       const alias = require("esbuild-plugin-alias");
       return [alias(options.alias)];
+    }
+    case "filter-only": {
+      // The same filter ssotImports() compiles from the rules (internal API, read from this checkout's dist).
+      const { loadActiveRules } = require(new URL("../../dist/esbuild/active-rules.js", import.meta.url).pathname);
+      const { active } = loadActiveRules(undefined, cwd);
+      const filter = new RegExp(active.matcher.specifierPattern());
+      return [{ name: "filter-only", setup: (build) => build.onResolve({ filter }, () => undefined) }];
     }
     case "tsconfig-paths": {
       const { TsconfigPathsPlugin } = require("@esbuild-plugins/tsconfig-paths");

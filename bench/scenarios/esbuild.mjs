@@ -223,6 +223,11 @@ const bundleScenario = {
       ],
     },
     {
+      name: "filter-only",
+      note: "not a peer but the floor: an onResolve with ssotImports()'s filter whose callback does nothing (every deprecated import still crosses to JavaScript and back)",
+      attempts: () => [{ label: "the plugin's filter, no-op callback", spec: bundleSpec("filter-only") }],
+    },
+    {
       name: "tsconfig-paths",
       note: "tsconfig `paths` for the deprecated modules; relative specifiers never go through `paths`",
       attempts: (project) => [{ label: "paths for all 10 rules", spec: bundleSpec("tsconfig-paths", { tsconfig: writePathsTsconfig(project) }) }],
