@@ -55,7 +55,8 @@ export function lexSourceImports(text: string, lexed: readonly LexedImport[], is
       if (isCandidate(item.n)) return undefined; // `import()` and its uses: the exact path reads those
       continue;
     }
-    specifiers.push({ start: item.s, end: item.e });
+    // Quotes included: some needles carry them (`"."`, `/"`, for `./` and folder-index specifiers).
+    specifiers.push({ start: item.s - 1, end: item.e + 1 });
     if (!isCandidate(item.n)) continue;
     // A statement that does not start its line is unusual enough to be a lexer's misreading of TypeScript.
     if (!/^[ \t]*$/.test(text.slice(text.lastIndexOf("\n", item.ss - 1) + 1, item.ss))) return undefined;

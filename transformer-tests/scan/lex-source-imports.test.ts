@@ -54,6 +54,14 @@ describe("lexSourceImports reads static imports as TypeScript writes them", () =
     expect(site.named?.map((b) => [b.imported, b.local, b.typeOnly])).toEqual([["A", "A", true], ["b", "c", false]]);
   });
 
+  it("counts needles that carry the specifier's quotes as seen (folder-index specifiers)", () => {
+    const text = `import { a } from "./legacy/";\nimport { b } from "..";\n`;
+    const indexNeedles = ['/"', '".."'];
+    const sites = lexSourceImports(text, parse(text)[0], (s) => s.endsWith("/") || s === "..", indexNeedles);
+    expect(sites?.map((s) => s.specifier.value)).toEqual(["./legacy/", ".."]);
+    expect(lexSourceImports(`${text}console.log("/");\n`, parse(`${text}console.log("/");\n`)[0], () => true, indexNeedles)).toBeUndefined();
+  });
+
   it("counts a needle in an import the rules do not deprecate as seen", () => {
     expect(read(`import { x } from "./old/factory_helpers";\n`)).toEqual([]);
   });
