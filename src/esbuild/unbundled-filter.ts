@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PartialMessage, PluginBuild } from "esbuild";
+import { escapeRegExp } from "../match/escape-regexp";
 import type { Matcher } from "../match/matcher";
 
 /** Any TypeScript or JavaScript file: the fallback when the files of the build cannot be listed up front. */
@@ -33,15 +34,12 @@ export class UnbundledFilter {
     if (matcher && entries) {
       this.needles = matcher.needles.join("\0");
       this.scannedBefore = Date.now() - 1;
-      // One pass of one pattern over each file's raw bytes (as latin1, one char per byte, so nothing is decoded):
-      // UTF-8 decoding every entry file, or a pass per needle, would cost more than reading them.
-      const needles = new RegExp(matcher.needles.map((needle) => escapeRegExp(Buffer.from(needle, "utf8").toString("latin1"))).join("|"));
+      const textWithNeedle = needleReader(matcher);
       for (const file of entries) {
-        const bytes = readBytes(file);
-        if (bytes !== undefined && needles.test(bytes.toString("latin1"))) {
-          covered.add(file);
-          this.texts.set(file, bytes.toString("utf8"));
-        }
+        const text = textWithNeedle(file);
+        if (text === undefined) continue;
+        covered.add(file);
+        this.texts.set(file, text);
       }
     }
     this.covered = covered;
@@ -64,6 +62,7 @@ export class UnbundledFilter {
       this.scannedBefore = -Infinity;
       this.needles = needles;
     }
+    const textWithNeedle = needleReader(matcher);
     const newly: string[] = [];
     for (const file of this.entries) {
       if (this.covered.has(file)) continue;
@@ -75,8 +74,7 @@ export class UnbundledFilter {
       }
       if (this.seen.get(file) === mtimeMs || (!this.seen.has(file) && mtimeMs < this.scannedBefore)) continue;
       this.seen.set(file, mtimeMs);
-      const text = readText(file);
-      if (text !== undefined && matcher.fileMayMatch(text)) newly.push(file);
+      if (textWithNeedle(file) !== undefined) newly.push(file);
     }
     return newly.map((file) => ({
       text: `${file} now imports a module deprecated by the ssot-imports rules, but this esbuild context was set up before it did; restart esbuild (plugin filters are fixed at set-up)`,
@@ -84,16 +82,23 @@ export class UnbundledFilter {
   }
 }
 
-function readText(file: string): string | undefined {
-  return readBytes(file)?.toString("utf8");
-}
-
-function readBytes(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined; // esbuild reports a missing entry point itself
-  }
+/**
+ * A file's text if it contains a needle of the rules (Matcher.fileMayMatch), else undefined. One pass of one
+ * pattern over the raw bytes (as latin1, one char per byte, so nothing is decoded): UTF-8 decoding every entry
+ * file, or a pass per needle, would cost more than reading them. Only a file that matches is decoded.
+ */
+function needleReader(matcher: Matcher): (file: string) => string | undefined {
+  if (matcher.needles.length === 0) return () => undefined;
+  const needles = new RegExp(matcher.needles.map((needle) => escapeRegExp(Buffer.from(needle, "utf8").toString("latin1"))).join("|"));
+  return (file) => {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return undefined; // esbuild reports a missing entry point itself
+    }
+    return needles.test(bytes.toString("latin1")) ? bytes.toString("utf8") : undefined;
+  };
 }
 
 /** The entry points as absolute files, or undefined when esbuild expands them itself (globs). */
@@ -142,4 +147,3 @@ function trie(strings: readonly string[], lo: number, hi: number, depth: number)
 }
 
 const patternChar = (char: string) => (char === "/" ? "[\\\\/]" : escapeRegExp(char));
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

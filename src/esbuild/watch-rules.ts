@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import type { PluginBuild } from "esbuild";
+import { escapeRegExp } from "../match/escape-regexp";
 
 /**
  * A build that meets no deprecated import still depends on the rules: an entry point carries the rules file as
@@ -19,7 +20,7 @@ export function watchRulesFromEntryPoints(build: PluginBuild, watchFiles: () => 
   const first = all.find((e) => !e.includes("*") && (e.startsWith(".") || path.isAbsolute(e) || /[\\/]/.test(e)));
   const globs = all.filter((e) => e.includes("*"));
   // esbuild hands onLoad native paths: accept either separator.
-  const exact = (file: string) => `^${escape(file.replace(/\\/g, "/")).replace(/\\\//g, "[\\\\/]")}$`;
+  const exact = (file: string) => `^${escapeRegExp(file.replace(/\\/g, "/")).replace(/\\\//g, "[\\\\/]")}$`;
   const patterns = [...(first ? [exact(path.resolve(base, first))] : []), ...globs.map((g) => globPattern(path.resolve(base, g)))];
   if (patterns.length === 0) return;
   build.onLoad({ filter: new RegExp(patterns.join("|")), namespace: "file" }, () => {
@@ -28,7 +29,6 @@ export function watchRulesFromEntryPoints(build: PluginBuild, watchFiles: () => 
   });
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /** esbuild's glob syntax (`*` within a path segment, `**` across them) as an RE2 pattern over absolute paths. */
 function globPattern(glob: string): string {
@@ -42,7 +42,7 @@ function globPattern(glob: string): string {
       out += ".*";
       i += 1;
     } else if (posix[i] === "*") out += "[^/]*";
-    else out += escape(posix[i]);
+    else out += escapeRegExp(posix[i]);
   }
   return `^${out}$`;
 }

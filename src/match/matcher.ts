@@ -3,6 +3,7 @@ import { isPathLike, moduleKeyOf, toPosix } from "../rules/module-paths";
 import type { RuleIndex } from "../rules/targets";
 import type { Rule } from "../rules/types";
 import { aliasCandidates, aliasPatternsHidingFileNames, exactAliasesTo, type PathAliases } from "./path-aliases";
+import { escapeRegExp } from "./escape-regexp";
 
 /** The adapter's module resolution (TypeScript's, esbuild's), passed in so the core imports no compiler. */
 export interface ModuleResolver {
@@ -163,9 +164,4 @@ export class Matcher {
     if (isPathLike(specifier)) return [moduleKeyOf(toPosix(path.resolve(path.dirname(importer), specifier)))];
     return aliasCandidates(specifier, this.aliases);
   }
-}
-
-/** A literal string as a regular expression that matches exactly it (RE2-safe: esbuild's filters use it too). */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
