@@ -3,7 +3,9 @@ import type { SsotDiagnostic } from "../diagnostic";
 import { Matcher } from "../match/matcher";
 import type { PathAliases } from "../match/path-aliases";
 import { RuleIndex } from "../rules/targets";
-import type { RuleSet } from "../rules/types";
+import { moduleKeyOf } from "../rules/module-paths";
+import { realPath } from "./real-path";
+import type { Rule, RuleSet } from "../rules/types";
 import { loadEsbuildRules, type RulesOption } from "./load-rules";
 import { compilerOptionsIn } from "./tsconfig";
 
@@ -35,12 +37,30 @@ export function loadActiveRules(
   const ruleSet = result.ruleSet;
   // Resolution is esbuild's (asynchronous, in the adapter); the matcher's own resolver is never asked.
   const noResolver = { resolve: () => undefined };
-  const matcher = new Matcher(new RuleIndex(ruleSet), noResolver, pathAliases(cwd, tsconfig));
+  const matcher = new Matcher(new RuleIndex(ruleSet, realPathKeys(ruleSet)), noResolver, pathAliases(cwd, tsconfig));
   return {
     active: { ruleSet, matcher, watchFiles, report: report ?? ruleSet.options.report, bypass: { ssotImportsBypass: true } },
     errors: [],
     watchFiles,
   };
+}
+
+/**
+ * esbuild names every file by its real path (symlinks followed), while the rules name modules by the path they
+ * were written with: a project opened through a symlinked folder would otherwise never match. A deleted module
+ * is keyed by its folder's real path.
+ */
+function realPathKeys(ruleSet: RuleSet): Map<string, Rule> {
+  const keys = new Map<string, Rule>();
+  for (const rule of ruleSet.rules) {
+    if (rule.from.kind !== "path") continue;
+    const { key, file } = rule.from;
+    const real = file ? realPath(file) : realPath(path.posix.dirname(key));
+    if (real === undefined) continue;
+    const realKey = file ? moduleKeyOf(real) : `${real}/${path.posix.basename(key)}`;
+    if (realKey !== key) keys.set(realKey, rule);
+  }
+  return keys;
 }
 
 /** tsconfig `paths`, needed only to find where an alias pointed once its deprecated module was deleted. */

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import type { OnResolveResult, Plugin, PluginBuild } from "esbuild";
+import type { OnLoadResult, OnResolveResult, Plugin, PluginBuild } from "esbuild";
 import { formatSummary } from "../plan/summary";
 import type { ModuleRef, Rule } from "../rules/types";
 import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
@@ -11,6 +11,7 @@ import { targetExportsOf } from "./target-exports";
 import { watchRulesFromEntryPoints } from "./watch-rules";
 import { matchImport } from "./match-import";
 import { UnbundledFilter } from "./unbundled-filter";
+import { entryPointTest, ORIGINAL_SUFFIX, planRedirects } from "./redirect-plan";
 import type * as Unbundled from "./unbundled";
 
 export interface SsotImportsOptions {
@@ -36,11 +37,14 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   const initial = load();
   let active: ActiveRules | undefined = initial.active;
   let rulesFiles = initial.watchFiles;
-  // esbuild compiles filters once, at set-up; a later rules edit that needs another filter needs a restart.
-  // Rules that fail to load at set-up give no filter to compile: then every specifier is let through and
-  // tested in JavaScript instead, so a watching context recovers once the file is fixed.
   const bundle = build.initialOptions.bundle === true;
-  const pattern = active?.matcher.specifierPattern() ?? ANY;
+  // esbuild compiles filters once, at set-up; a later rules edit that needs other filters needs a restart.
+  // Rules that fail to load at set-up give no filters to compile: then every specifier is let through and
+  // tested in JavaScript instead, so a watching context recovers once the file is fixed.
+  const isEntryPoint = entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
+  const planFor = (rules: ActiveRules) => planRedirects(rules, isEntryPoint, initial.active !== undefined);
+  const setUpPlan = active && bundle ? planFor(active) : undefined;
+  let plan = setUpPlan;
   const exportsCache = new ExportsCache(build);
   let rewritten: Array<{ rule: Rule; file: string }> = [];
   // Rules errors found while loading files (bundle: false) are reported once per build, not once per importer.
@@ -61,10 +65,13 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     active = loaded.active;
     rulesFiles = loaded.watchFiles;
     if (!active) return { errors: loaded.errors.map((d) => toEsbuildMessage(d)) };
-    if (bundle && pattern !== ANY && active.matcher.specifierPattern() !== pattern) {
-      const file = active.watchFiles[0] ?? "the ssot-imports rules";
-      active = undefined;
-      return { errors: [{ text: `${file} now deprecates modules this esbuild context was not set up to see; restart esbuild (plugin filters are fixed at set-up)` }] };
+    if (bundle) {
+      plan = planFor(active);
+      if (setUpPlan && plan.signature !== setUpPlan.signature) {
+        const file = active.watchFiles[0] ?? "the ssot-imports rules";
+        active = undefined;
+        return { errors: [{ text: `${file} now redirects modules (or files) this esbuild context was not set up for; restart esbuild (plugin filters are fixed at set-up)` }] };
+      }
     }
     prefetchTargetExports(active, targetExportsOf(build, exportsCache, active));
     const uncovered = firstBuild ? [] : (unbundledFiles?.uncovered(active.matcher) ?? []);
@@ -73,28 +80,49 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   });
 
   if (bundle) {
-    build.onResolve({ filter: new RegExp(pattern), namespace: "file" }, async (args): Promise<OnResolveResult | undefined> => {
-      const current = active;
-      if (!current || args.pluginData?.ssotImportsBypass || args.kind === "entry-point") return undefined;
-      if (pattern === ANY && !current.matcher.specifierMayMatch(args.path)) return undefined;
-      const rule = await matchImport(build, current, args.path, args.importer, args.resolveDir, args.kind);
-      if (!rule) return undefined;
-      rewritten.push({ rule, file: args.importer });
-      const target = current.matcher.index.moduleTarget(rule);
-      const warnings = current.report === "warn" ? [{ text: `"${args.path}" is deprecated; bundled from ${target.written} [${rule.label}]` }] : [];
-      return { path: rule.from.key, namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
-    });
-    build.onLoad({ filter: /.*/, namespace: FACADE_NAMESPACE }, async (args) => {
-      const current = active;
-      const rule = current?.matcher.index.ruleFor(args.path);
-      if (!current || !rule) return { errors: [{ text: `ssot-imports: no rule deprecates ${args.path} any more; rebuild` }] };
+    const facadeFor = async (current: ActiveRules, rule: Rule): Promise<OnLoadResult> => {
       const { ruleSet, matcher } = current;
-      const importPathOf = (module: ModuleRef) => (module.kind === "path" ? module.file ?? module.key : module.written);
+      const served = plan?.servedFiles;
+      const importPathOf = (module: ModuleRef) => {
+        if (module.kind === "bare") return module.written;
+        const file = module.file ?? module.key;
+        return served?.has(file) ? file + ORIGINAL_SUFFIX : file;
+      };
       const exportsOf = targetExportsOf(build, exportsCache, current);
       const { contents, errors } = await facadeSource(rule, { ruleSet, index: matcher.index, importPathOf, exportsOf });
       if (errors.length > 0) return { errors: errors.map((d) => toEsbuildMessage(d)), watchFiles: current.watchFiles };
       return { contents, loader: "js", resolveDir: ruleSet.baseDir, watchFiles: current.watchFiles };
+    };
+
+    const resolvePattern = setUpPlan ? setUpPlan.resolvePattern : ANY;
+    if (resolvePattern !== undefined) {
+      build.onResolve({ filter: new RegExp(resolvePattern), namespace: "file" }, async (args): Promise<OnResolveResult | undefined> => {
+        const current = active;
+        if (!current || args.pluginData?.ssotImportsBypass || args.kind === "entry-point") return undefined;
+        if (resolvePattern === ANY && !current.matcher.specifierMayMatch(args.path)) return undefined;
+        const rule = await matchImport(build, current, args.path, args.importer, args.resolveDir, args.kind);
+        // A module served at load is reached by esbuild's own resolution.
+        if (!rule || plan?.servedRules.has(rule)) return undefined;
+        rewritten.push({ rule, file: args.importer });
+        const target = current.matcher.index.moduleTarget(rule);
+        const warnings = current.report === "warn" ? [{ text: `"${args.path}" is deprecated; bundled from ${target.written} [${rule.label}]` }] : [];
+        return { path: rule.from.key, namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
+      });
+    }
+    build.onLoad({ filter: /.*/, namespace: FACADE_NAMESPACE }, async (args) => {
+      const current = active;
+      const rule = current?.matcher.index.ruleFor(args.path);
+      if (!current || !rule) return { errors: [{ text: `ssot-imports: no rule deprecates ${args.path} any more; rebuild` }] };
+      return facadeFor(current, rule);
     });
+    if (setUpPlan?.loadFilter) {
+      build.onLoad({ filter: setUpPlan.loadFilter, namespace: "file" }, async (args) => {
+        const current = active;
+        const rule = plan?.servedAtLoad.get(args.path);
+        if (!current || !rule || args.suffix === ORIGINAL_SUFFIX) return undefined;
+        return facadeFor(current, rule);
+      });
+    }
   } else {
     unbundledFiles = new UnbundledFilter(build, active?.matcher);
     // Loaded only here: the lexer, the planner and magic-string are start-up time a bundling build never uses.

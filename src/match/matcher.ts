@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { isPathLike, moduleKeyOf, toPosix } from "../rules/module-paths";
-import type { RuleIndex } from "../rules/targets";
+import { RuleIndex } from "../rules/targets";
 import type { Rule } from "../rules/types";
 import { aliasCandidates, aliasPatternsHidingFileNames, exactAliasesTo, type PathAliases } from "./path-aliases";
 import { escapeRegExp } from "./escape-regexp";
@@ -112,6 +112,12 @@ export class Matcher {
     if (this.anyDotSpecifier) parts.push("^\\.\\.?/*$", "/$");
     for (const { prefix, suffix } of this.hidingAliases) parts.push(`^${escapeRegExp(prefix)}.*${escapeRegExp(suffix)}$`);
     return parts.length > 0 ? parts.join("|") : "^\\b$";
+  }
+
+  /** `specifierPattern` of a matcher that knew only these rules (an adapter that redirects the others otherwise). */
+  specifierPatternFor(rules: readonly Rule[]): string {
+    const subset = new RuleIndex({ ...this.index.ruleSet, rules });
+    return new Matcher(subset, this.resolver, this.aliases).specifierPattern();
   }
 
   match(specifier: string, importer: string): Rule | undefined {

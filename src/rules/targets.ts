@@ -10,8 +10,16 @@ export interface ResolvedSymbol {
 export class RuleIndex {
   private readonly byFromKey = new Map<string, Rule>();
 
-  constructor(readonly ruleSet: RuleSet) {
+  /**
+   * `otherKeys`: further keys naming a rule's `from`, for an adapter whose resolver reports paths another way
+   * than the rules file names them (esbuild follows symlinks to the real path).
+   */
+  constructor(
+    readonly ruleSet: RuleSet,
+    otherKeys?: ReadonlyMap<string, Rule>,
+  ) {
     for (const rule of ruleSet.rules) if (!this.byFromKey.has(rule.from.key)) this.byFromKey.set(rule.from.key, rule);
+    for (const [key, rule] of otherKeys ?? []) if (!this.byFromKey.has(key)) this.byFromKey.set(key, rule);
   }
 
   ruleFor(moduleKey: string): Rule | undefined {

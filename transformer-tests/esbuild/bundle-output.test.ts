@@ -57,15 +57,24 @@ describe("tree shaking through the facade", () => {
     });
   }
 
-  it("the metafile names the SSOT module as an input, and not the deprecated file", async () => {
+  it("the metafile names the SSOT module as the input that carries the code; the deprecated path is only its facade", async () => {
     const [withPlugin, plain] = await Promise.all([build(pluginDir, { metafile: true }, {}), build(plainDir, { metafile: true })]);
-    const inputs = inputsOf(withPlugin.metafile);
-    expect(inputs).toContain("src/services/big.ts");
-    expect(inputs).not.toContain("src/legacy/big_old.ts");
-    // Besides the facade (a virtual module of no bytes), the same inputs as the hand-migrated bundle.
-    expect(inputs.filter((i) => !i.startsWith("ssot-imports-facade:"))).toEqual(inputsOf(plain.metafile));
+    const inputs = withPlugin.metafile!.inputs;
+    expect(inputsOf(withPlugin.metafile)).toEqual([...inputsOf(plain.metafile), "src/legacy/big_old.ts"].sort());
+    // The deprecated file's own text is not read: what esbuild loaded at its path is the facade, which imports
+    // nothing but the SSOT module.
+    expect(new Set(inputs["src/legacy/big_old.ts"].imports.map((i) => i.path))).toEqual(new Set(["src/services/big.ts"]));
+    expect(inputs["src/legacy/big_old.ts"].bytes).not.toBe(`export function oldUsed(): string { return "OLD_MARKER"; }\n`.length);
     const output = Object.values(withPlugin.metafile!.outputs).find((o) => o.entryPoint === "src/main.ts")!;
     expect(output.inputs["src/services/big.ts"].bytesInOutput).toBeGreaterThan(0);
+    expect(output.inputs["src/legacy/big_old.ts"]?.bytesInOutput ?? 0).toBe(0);
+  });
+
+  it("with imports reported, the facade is a virtual module and the deprecated path is no input at all", async () => {
+    const [withPlugin, plain] = await Promise.all([build(pluginDir, { metafile: true }, { report: "warn" }), build(plainDir, { metafile: true })]);
+    const inputs = inputsOf(withPlugin.metafile);
+    expect(inputs).not.toContain("src/legacy/big_old.ts");
+    expect(inputs.filter((i) => !i.startsWith("ssot-imports-facade:"))).toEqual(inputsOf(plain.metafile));
   });
 });
 

@@ -5,6 +5,7 @@
  * each module logs when it loads, so a redirect that is missing, wrong or loads the deprecated file shows.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import type { SsotImportsOptions } from "../../src/esbuild/index";
 import { buildAndRun, createTwins, variantName, type Built, type Variant } from "../helpers/esbuild-build";
 import { FORMS, trees, type Form } from "./fixture";
 
@@ -20,6 +21,15 @@ const VARIANTS: readonly Variant[] = [
   { bundle: false, format: "esm", platform: "browser" },
 ];
 
+/**
+ * A bundle serves each existing deprecated module's facade where esbuild loads it, but redirects every import
+ * in `onResolve` when imports are reported: these variants run every form through that second way too.
+ */
+const REPORTED: readonly Variant[] = [
+  { bundle: true, format: "esm", platform: "node" },
+  { bundle: true, format: "cjs", platform: "browser" },
+];
+
 /** The forms a variant can run: aliases need a bundler; a CommonJS file cannot sit among unbundled ES modules. */
 function formsFor(variant: Variant): Form[] {
   return FORMS.filter((f) => (variant.bundle || !f.bundleOnly) && (variant.bundle || variant.format !== "esm" || !f.commonJs));
@@ -27,20 +37,30 @@ function formsFor(variant: Variant): Form[] {
 
 const lineOf = (stdout: string, form: Form) => stdout.split("\n").find((line) => line.startsWith(`${form.name}:`));
 
-for (const variant of VARIANTS) {
-  describe(`every import form behaves like the hand-migrated program (${variantName(variant)})`, () => {
+const RUNS: ReadonlyArray<{ variant: Variant; options: SsotImportsOptions; name: string }> = [
+  ...VARIANTS.map((variant) => ({ variant, options: {}, name: variantName(variant) })),
+  ...REPORTED.map((variant) => ({ variant, options: { report: "warn" as const }, name: `${variantName(variant)}, report: warn` })),
+];
+
+for (const { variant, options, name } of RUNS) {
+  describe(`every import form behaves like the hand-migrated program (${name})`, () => {
     const forms = formsFor(variant);
     let plugin: Built;
     let plain: Built;
 
     beforeAll(async () => {
-      const { pluginDir, plainDir } = createTwins(variantName(variant), trees(forms));
-      [plain, plugin] = await Promise.all([buildAndRun(plainDir, variant), buildAndRun(pluginDir, variant, {})]);
+      const { pluginDir, plainDir } = createTwins(name, trees(forms));
+      [plain, plugin] = await Promise.all([buildAndRun(plainDir, variant), buildAndRun(pluginDir, variant, options)]);
     });
 
     it("builds cleanly, and the whole run (load order included) prints the same", () => {
       expect(plugin.result.errors).toEqual([]);
-      expect(plugin.result.warnings).toEqual([]);
+      if (options.report === "warn") {
+        expect(plugin.result.warnings.length).toBeGreaterThan(0);
+        for (const warning of plugin.result.warnings) expect(warning.text).toMatch(/is deprecated; bundled from .* \[rule \d+ /);
+      } else {
+        expect(plugin.result.warnings).toEqual([]);
+      }
       expect(plain.stdout.split("\n").filter((l) => /^[\w-]+:/.test(l))).toHaveLength(forms.length);
       expect(plugin.stdout).toBe(plain.stdout);
     });

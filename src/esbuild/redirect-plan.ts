@@ -1,0 +1,96 @@
+import * as path from "node:path";
+import type { BuildOptions } from "esbuild";
+import { escapeRegExp } from "../match/escape-regexp";
+import { moduleKeyOf, toPosix } from "../rules/module-paths";
+import type { Rule } from "../rules/types";
+import type { ActiveRules } from "./active-rules";
+import { realPath } from "./real-path";
+
+/**
+ * How a bundle reaches each facade. Every import that esbuild resolves itself costs nothing, and every import
+ * that crosses into an `onResolve` callback costs a round trip between Go and JavaScript (hundreds in a large
+ * tree mid-migration). So a deprecated module whose file still exists is served where it is loaded: esbuild
+ * resolves every import of it as usual, and `onLoad` of that one file returns the facade, one round trip per
+ * module whatever the number of importers. Only what loading cannot see goes through `onResolve`:
+ * - a deleted module (nothing to load: its imports would fail to resolve),
+ * - a bare `from`, matched as written (loading would also catch other specifiers reaching the same file),
+ * - a module that is itself an entry point (compiled as it is, not replaced),
+ * - and every rule when imports are reported (`warn`, `summary`): only `onResolve` knows the importer.
+ */
+export interface RedirectPlan {
+  /** Files whose load is answered with their rule's facade, as esbuild reports them (real path, native separators). */
+  servedAtLoad: ReadonlyMap<string, Rule>;
+  /** The rules served at load, and their files as the rules name them. */
+  servedRules: ReadonlySet<Rule>;
+  servedFiles: ReadonlySet<string>;
+  /** The `onLoad` filter naming exactly those files; undefined when there are none. */
+  loadFilter: RegExp | undefined;
+  /** The `onResolve` filter source for the other rules; undefined when no rule needs one. */
+  resolvePattern: string | undefined;
+  /** Equal for two plans exactly when a context set up for one can carry out the other. */
+  signature: string;
+}
+
+/** A facade's import of a file that is served at load reads the file itself: esbuild strips the suffix. */
+export const ORIGINAL_SUFFIX = "?ssot-imports-original";
+
+export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, serveAtLoad: boolean): RedirectPlan {
+  const servedAtLoad = new Map<string, Rule>();
+  const servedRules = new Set<Rule>();
+  const servedFiles = new Set<string>();
+  const viaResolve: Rule[] = [];
+  const loadAllowed = serveAtLoad && active.report === "off";
+  for (const rule of active.ruleSet.rules) {
+    const file = rule.from.kind === "path" ? rule.from.file : undefined;
+    if (!loadAllowed || !file || entryPoints(file)) {
+      viaResolve.push(rule);
+      continue;
+    }
+    servedRules.add(rule);
+    servedFiles.add(file);
+    // esbuild reports the real path (symlinks followed) with the platform's separators.
+    for (const form of new Set([file, realPath(file) ?? file])) servedAtLoad.set(form.split("/").join(path.sep), rule);
+  }
+  const files = [...servedAtLoad.keys()].sort();
+  const loadFilter = files.length > 0 ? new RegExp(`^(?:${files.map(escapeRegExp).join("|")})$`) : undefined;
+  const resolvePattern = viaResolve.length > 0 ? active.matcher.specifierPatternFor(viaResolve) : undefined;
+  return { servedAtLoad, servedRules, servedFiles, loadFilter, resolvePattern, signature: JSON.stringify([files, resolvePattern ?? null]) };
+}
+
+/** Whether a file is one of the build's entry points, which a facade must never replace. */
+export type EntryPointTest = (file: string) => boolean;
+
+/**
+ * From `entryPoints` as written: paths (with or without extension, a folder for its index) and esbuild's globs
+ * (`*`, `**`), relative to the working directory.
+ */
+export function entryPointTest(options: BuildOptions, workingDir: string): EntryPointTest {
+  const written = writtenEntryPoints(options.entryPoints);
+  const keys = new Set<string>();
+  const globs: RegExp[] = [];
+  for (const entry of written) {
+    const absolute = toPosix(path.resolve(workingDir, entry));
+    if (entry.includes("*")) globs.push(globPattern(absolute));
+    else keys.add(moduleKeyOf(absolute));
+  }
+  return (file) => {
+    const posix = toPosix(file);
+    const key = moduleKeyOf(posix);
+    if (keys.has(key) || (key.endsWith("/index") && keys.has(key.slice(0, -"/index".length)))) return true;
+    return globs.some((glob) => glob.test(posix));
+  };
+}
+
+function writtenEntryPoints(entryPoints: BuildOptions["entryPoints"]): string[] {
+  if (!entryPoints) return [];
+  if (Array.isArray(entryPoints)) return entryPoints.map((entry) => (typeof entry === "string" ? entry : entry.in));
+  return Object.values(entryPoints);
+}
+
+function globPattern(absolute: string): RegExp {
+  const source = absolute
+    .split(/(\*\*\/|\*)/)
+    .map((part) => (part === "**/" ? "(?:.*/)?" : part === "*" ? "[^/]*" : escapeRegExp(part)))
+    .join("");
+  return new RegExp(`^${source}$`);
+}
