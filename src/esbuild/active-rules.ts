@@ -31,7 +31,9 @@ export function loadActiveRules(
   report: ReportMode | undefined,
   tsconfig?: string,
 ): { active?: ActiveRules; errors: SsotDiagnostic[]; watchFiles: string[] } {
-  const { result, watchFile } = loadEsbuildRules(rules, cwd);
+  // esbuild names files by their real path (symlinks followed): rules named from the same place match them, and
+  // the specifiers written for them are relative between real paths.
+  const { result, watchFile } = loadEsbuildRules(rules, realPath(cwd) ?? cwd);
   const watchFiles = watchFile ? [watchFile] : [];
   if (!result.ok) return { errors: result.errors, watchFiles };
   const ruleSet = result.ruleSet;

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { PartialMessage, PluginBuild } from "esbuild";
 import { escapeRegExp } from "../match/escape-regexp";
 import type { Matcher } from "../match/matcher";
+import { realPath } from "./real-path";
 
 /** Any TypeScript or JavaScript file: the fallback when the files of the build cannot be listed up front. */
 const ANY_SOURCE = /\.[cm]?[jt]sx?$/;
@@ -108,7 +109,18 @@ function entryFiles(build: PluginBuild): string[] | undefined {
   if (!entryPoints) return [];
   const written = Array.isArray(entryPoints) ? entryPoints.map((e) => (typeof e === "string" ? e : e.in)) : Object.values(entryPoints);
   if (written.some((e) => e.includes("*"))) return undefined;
-  return written.map((e) => path.resolve(base, e));
+  // esbuild loads files by their real path; the folders are resolved (few), not every file.
+  const realFolders = new Map<string, string>();
+  return written.map((e) => {
+    const file = path.resolve(base, e);
+    const folder = path.dirname(file);
+    let real = realFolders.get(folder);
+    if (real === undefined) {
+      real = realPath(folder) ?? folder;
+      realFolders.set(folder, real);
+    }
+    return path.join(real, path.basename(file));
+  });
 }
 
 /**
