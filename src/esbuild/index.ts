@@ -11,7 +11,8 @@ import { targetExportsOf } from "./target-exports";
 import { watchRulesFromEntryPoints } from "./watch-rules";
 import { matchImport } from "./match-import";
 import { UnbundledFilter } from "./unbundled-filter";
-import { entryPointTest, ORIGINAL_SUFFIX, planRedirects } from "./redirect-plan";
+import { entryPointTest, type EntryPointTest } from "./entry-points";
+import { ORIGINAL_SUFFIX, planRedirects } from "./redirect-plan";
 import type * as Unbundled from "./unbundled";
 
 export interface SsotImportsOptions {
@@ -41,8 +42,12 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   // esbuild compiles filters once, at set-up; a later rules edit that needs other filters needs a restart.
   // Rules that fail to load at set-up give no filters to compile: then every specifier is let through and
   // tested in JavaScript instead, so a watching context recovers once the file is fixed.
-  const isEntryPoint = entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
-  const planFor = (rules: ActiveRules) => planRedirects(rules, isEntryPoint, initial.active !== undefined);
+  // Only a bundle redirects at load, and only a bundle needs to know which files are entry points.
+  let isEntryPoint: EntryPointTest | undefined;
+  const planFor = (rules: ActiveRules) => {
+    isEntryPoint ??= entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
+    return planRedirects(rules, isEntryPoint, initial.active !== undefined);
+  };
   const setUpPlan = active && bundle ? planFor(active) : undefined;
   let plan = setUpPlan;
   const exportsCache = new ExportsCache(build);
@@ -74,6 +79,7 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
       }
     }
     prefetchTargetExports(active, targetExportsOf(build, exportsCache, active));
+    if (!firstBuild) unbundledFiles?.dropTexts();
     const uncovered = firstBuild ? [] : (unbundledFiles?.uncovered(active.matcher) ?? []);
     if (uncovered.length > 0) return { errors: uncovered };
     return undefined;

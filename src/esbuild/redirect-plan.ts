@@ -1,9 +1,8 @@
 import * as path from "node:path";
-import type { BuildOptions } from "esbuild";
 import { escapeRegExp } from "../match/escape-regexp";
-import { moduleKeyOf, toPosix } from "../rules/module-paths";
 import type { Rule } from "../rules/types";
 import type { ActiveRules } from "./active-rules";
+import type { EntryPointTest } from "./entry-points";
 import { realPath } from "./real-path";
 
 /**
@@ -55,42 +54,4 @@ export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, 
   const loadFilter = files.length > 0 ? new RegExp(`^(?:${files.map(escapeRegExp).join("|")})$`) : undefined;
   const resolvePattern = viaResolve.length > 0 ? active.matcher.specifierPatternFor(viaResolve) : undefined;
   return { servedAtLoad, servedRules, servedFiles, loadFilter, resolvePattern, signature: JSON.stringify([files, resolvePattern ?? null]) };
-}
-
-/** Whether a file is one of the build's entry points, which a facade must never replace. */
-export type EntryPointTest = (file: string) => boolean;
-
-/**
- * From `entryPoints` as written: paths (with or without extension, a folder for its index) and esbuild's globs
- * (`*`, `**`), relative to the working directory.
- */
-export function entryPointTest(options: BuildOptions, workingDir: string): EntryPointTest {
-  const written = writtenEntryPoints(options.entryPoints);
-  const keys = new Set<string>();
-  const globs: RegExp[] = [];
-  for (const entry of written) {
-    const absolute = toPosix(path.resolve(workingDir, entry));
-    if (entry.includes("*")) globs.push(globPattern(absolute));
-    else keys.add(moduleKeyOf(absolute));
-  }
-  return (file) => {
-    const posix = toPosix(file);
-    const key = moduleKeyOf(posix);
-    if (keys.has(key) || (key.endsWith("/index") && keys.has(key.slice(0, -"/index".length)))) return true;
-    return globs.some((glob) => glob.test(posix));
-  };
-}
-
-function writtenEntryPoints(entryPoints: BuildOptions["entryPoints"]): string[] {
-  if (!entryPoints) return [];
-  if (Array.isArray(entryPoints)) return entryPoints.map((entry) => (typeof entry === "string" ? entry : entry.in));
-  return Object.values(entryPoints);
-}
-
-function globPattern(absolute: string): RegExp {
-  const source = absolute
-    .split(/(\*\*\/|\*)/)
-    .map((part) => (part === "**/" ? "(?:.*/)?" : part === "*" ? "[^/]*" : escapeRegExp(part)))
-    .join("");
-  return new RegExp(`^${source}$`);
 }

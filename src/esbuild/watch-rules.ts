@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import type { PluginBuild } from "esbuild";
 import { escapeRegExp } from "../match/escape-regexp";
+import { globPattern, isGlob, writtenEntryPoints } from "./entry-points";
 
 /**
  * A build that meets no deprecated import still depends on the rules: an entry point carries the rules file as
@@ -16,9 +17,9 @@ import { escapeRegExp } from "../match/escape-regexp";
  */
 export function watchRulesFromEntryPoints(build: PluginBuild, watchFiles: () => string[]): void {
   const base = build.initialOptions.absWorkingDir ?? process.cwd();
-  const all = entryPointSpecifiers(build.initialOptions.entryPoints);
-  const first = all.find((e) => !e.includes("*") && (e.startsWith(".") || path.isAbsolute(e) || /[\\/]/.test(e)));
-  const globs = all.filter((e) => e.includes("*"));
+  const all = writtenEntryPoints(build.initialOptions.entryPoints);
+  const first = all.find((e) => !isGlob(e) && (e.startsWith(".") || path.isAbsolute(e) || /[\\/]/.test(e)));
+  const globs = all.filter(isGlob);
   // esbuild hands onLoad native paths: accept either separator.
   const exact = (file: string) => `^${escapeRegExp(file.replace(/\\/g, "/")).replace(/\\\//g, "[\\\\/]")}$`;
   const patterns = [...(first ? [exact(path.resolve(base, first))] : []), ...globs.map((g) => globPattern(path.resolve(base, g)))];
@@ -29,26 +30,3 @@ export function watchRulesFromEntryPoints(build: PluginBuild, watchFiles: () => 
   });
 }
 
-
-/** esbuild's glob syntax (`*` within a path segment, `**` across them) as an RE2 pattern over absolute paths. */
-function globPattern(glob: string): string {
-  const posix = glob.replace(/\\/g, "/");
-  let out = "";
-  for (let i = 0; i < posix.length; i++) {
-    if (posix.startsWith("**/", i)) {
-      out += "(?:.*/)?";
-      i += 2;
-    } else if (posix.startsWith("**", i)) {
-      out += ".*";
-      i += 1;
-    } else if (posix[i] === "*") out += "[^/]*";
-    else out += escapeRegExp(posix[i]);
-  }
-  return `^${out}$`;
-}
-
-function entryPointSpecifiers(entryPoints: PluginBuild["initialOptions"]["entryPoints"]): string[] {
-  if (!entryPoints) return [];
-  if (Array.isArray(entryPoints)) return entryPoints.map((e) => (typeof e === "string" ? e : e.in));
-  return Object.values(entryPoints);
-}
