@@ -114,9 +114,11 @@ function needleReader(matcher: Matcher): (file: string) => string | undefined {
           buffer.copy(larger, 0, 0, length);
           buffer = larger;
         }
-        const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
-        if (read === 0) break;
+        const wanted = buffer.length - length;
+        const read = fs.readSync(fd, buffer, length, wanted, null);
         length += read;
+        // A regular file gives less than asked only at its end: no further read (a syscall) to see 0 bytes.
+        if (read < wanted) break;
       }
     } catch {
       return undefined; // a folder, or a file that vanished: esbuild reports it
