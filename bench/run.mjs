@@ -36,7 +36,7 @@ const HELP = `node bench/run.mjs [options]
   -h, --help             this text
 
 Scenarios: tsc (peer ts-patch alone), tspc, tsc-deprecated-files (issue 2); esbuild-bundle, esbuild-unbundled (issue 3, peers
-esbuild-plugin-alias and @esbuild-plugins/tsconfig-paths, and the filter-only floor); cli-report (issue 4, peer ESLint).
+esbuild-plugin-alias and @esbuild-plugins/tsconfig-paths, the filter-only and load-floor floors); cli-report (issue 4, peer ESLint).
 Everything is generated and verified before anything is measured; results go to .bench/results.json.`;
 
 const DEFAULT_RUNS = 7;

@@ -9,9 +9,11 @@
 //   mode: "bundle"|"unbundled",  bundle: src/main.ts → outfile, ESM for node; unbundled: every file under src/
 //                                is an entry point (as tsup's unbundled mode does) → outdir, CommonJS for node
 //   out,                         outfile (bundle) or outdir (unbundled), relative to cwd
-//   plugin: null|"ssot-imports"|"alias"|"tsconfig-paths"|"filter-only",
+//   plugin: null|"ssot-imports"|"alias"|"tsconfig-paths"|"filter-only"|"load-floor",
 //                                filter-only: an onResolve with ssotImports()'s own filter whose callback
-//                                does nothing, the floor any onResolve-based redirection pays (round trips)
+//                                does nothing, the floor any onResolve-based redirection pays (round trips);
+//                                load-floor (unbundled): the files that name a deprecated module passed through
+//                                onLoad unchanged, the floor of any onLoad-based rewrite
 //   alias?: { specifier: absolute path },  for "alias" (esbuild-plugin-alias's options)
 //   tsconfig?: path,             for "tsconfig-paths" (relative to cwd)
 //   metafile?: path              write esbuild's metafile there (verification only; never in timed runs)
@@ -70,6 +72,21 @@ async function plugins() {
       const { active } = loadActiveRules(undefined, cwd);
       const filter = new RegExp(active.matcher.specifierPattern());
       return [{ name: "filter-only", setup: (build) => build.onResolve({ filter }, () => undefined) }];
+    }
+    case "load-floor": {
+      // The least any onLoad-based rewrite of a transpile-only build can cost: read every entry file once at
+      // set-up, and hand the files that name a deprecated module (the plugin's own needle test) back to esbuild
+      // through onLoad, unchanged. The output is therefore wrong; only the time is compared.
+      const { loadActiveRules } = require(new URL("../../dist/esbuild/active-rules.js", import.meta.url).pathname);
+      const { active } = loadActiveRules(undefined, cwd);
+      const texts = new Map();
+      for (const file of sourceFiles(path.join(cwd, "src"))) {
+        const text = fs.readFileSync(file, "utf8");
+        if (active.matcher.fileMayMatch(text)) texts.set(file, text);
+      }
+      const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const filter = new RegExp(`^(?:${[...texts.keys()].map(escape).join("|")})$`);
+      return [{ name: "load-floor", setup: (build) => build.onLoad({ filter }, (args) => ({ contents: texts.get(args.path), loader: "ts" })) }];
     }
     case "tsconfig-paths": {
       const { TsconfigPathsPlugin } = require("@esbuild-plugins/tsconfig-paths");

@@ -200,7 +200,10 @@ describe("examples/websocket-factory", () => {
     const withPlugin = run(plugin.dir, "out-esbuild");
     expect(withPlugin).toBe(run(handMigrated.dir, "out-esbuild"));
     expect(withPlugin, "the esbuild bundle must tell the same story as the tsc build").toBe(handMigrated.stdout);
-    expect(fs.readFileSync(path.join(plugin.dir, "out-esbuild/main.js"), "utf8")).not.toContain("websocket_manager_factory.ts");
+    // The deprecated file's path may stand in the bundle as the facade's name; its code (the shared manager) may not.
+    const bundled = fs.readFileSync(path.join(plugin.dir, "out-esbuild/main.js"), "utf8");
+    expect(fs.readFileSync(path.join(plugin.dir, "src/websocket_core/websocket_manager_factory.ts"), "utf8")).toContain("sharedManager");
+    expect(bundled).not.toContain("sharedManager");
   });
 
   it("its declaration files match the hand-migrated ones and no longer name the deprecated module", () => {
