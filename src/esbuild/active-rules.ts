@@ -33,13 +33,14 @@ export function loadActiveRules(
 ): { active?: ActiveRules; errors: SsotDiagnostic[]; watchFiles: string[] } {
   // esbuild names files by their real path (symlinks followed): rules named from the same place match them, and
   // the specifiers written for them are relative between real paths.
-  const { result, watchFile } = loadEsbuildRules(rules, realPath(cwd) ?? cwd);
+  const realCwd = realPath(cwd) ?? cwd;
+  const { result, watchFile } = loadEsbuildRules(rules, realCwd);
   const watchFiles = watchFile ? [watchFile] : [];
   if (!result.ok) return { errors: result.errors, watchFiles };
   const ruleSet = result.ruleSet;
   // Resolution is esbuild's (asynchronous, in the adapter); the matcher's own resolver is never asked.
   const noResolver = { resolve: () => undefined };
-  const matcher = new Matcher(new RuleIndex(ruleSet, realPathKeys(ruleSet)), noResolver, pathAliases(cwd, tsconfig));
+  const matcher = new Matcher(new RuleIndex(ruleSet, realPathKeys(ruleSet)), noResolver, pathAliases(realCwd, tsconfig));
   return {
     active: { ruleSet, matcher, watchFiles, report: report ?? ruleSet.options.report, bypass: { ssotImportsBypass: true } },
     errors: [],
