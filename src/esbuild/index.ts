@@ -131,10 +131,11 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     }
   } else {
     unbundledFiles = new UnbundledFilter(build, active?.matcher);
-    // Loaded only here: the lexer, the planner and magic-string are start-up time a bundling build never uses.
-    const { rewriteUnbundled } = require("./unbundled") as typeof Unbundled;
+    // Loaded at the first file that needs it, while esbuild is already at work on the others (set-up time
+    // delays the whole build): the lexer, the planner and magic-string, which a bundling build never uses.
+    let rewriteUnbundled: typeof Unbundled.rewriteUnbundled | undefined;
     build.onLoad({ filter: unbundledFiles.filter, namespace: "file" }, (args) =>
-      active ? rewriteUnbundled(build, active, args, {
+      active ? (rewriteUnbundled ??= (require("./unbundled") as typeof Unbundled).rewriteUnbundled)(build, active, args, {
         exportsOf: targetExportsOf(build, exportsCache, active),
         onRewrite: (r) => rewritten.push(r),
         reported,
