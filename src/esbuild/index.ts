@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import type { OnLoadResult, OnResolveResult, Plugin, PluginBuild } from "esbuild";
 import { formatSummary } from "../plan/summary";
+import { toPosix } from "../rules/module-paths";
 import type { ModuleRef, Rule } from "../rules/types";
 import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
 import { facadeSource } from "./facade";
@@ -112,12 +113,12 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
         rewritten.push({ rule, file: args.importer });
         const target = current.matcher.index.moduleTarget(rule);
         const warnings = current.report === "warn" ? [{ text: `"${args.path}" is deprecated; bundled from ${target.written} [${rule.label}]` }] : [];
-        return { path: rule.from.key, namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
+        return { path: facadePath(current, rule), namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
       });
     }
     build.onLoad({ filter: /.*/, namespace: FACADE_NAMESPACE }, async (args) => {
       const current = active;
-      const rule = current?.matcher.index.ruleFor(args.path);
+      const rule = current && current.matcher.index.ruleFor(facadeKey(current, args.path));
       if (!current || !rule) return { errors: [{ text: `ssot-imports: no rule deprecates ${args.path} any more; rebuild` }] };
       return facadeFor(current, rule);
     });
@@ -150,6 +151,21 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   build.onEnd(() => {
     if (active?.report === "summary") console.log(formatSummary(active.ruleSet, rewritten));
   });
+}
+
+/**
+ * A virtual facade's name, which esbuild prints in the bundle (module comments, source maps): relative to the
+ * rules file's folder, so the same project bundles to the same bytes on every machine.
+ */
+function facadePath(active: ActiveRules, rule: Rule): string {
+  if (rule.from.kind === "bare") return rule.from.key;
+  const relative = path.posix.relative(toPosix(active.ruleSet.baseDir), rule.from.key);
+  return relative.startsWith("../") ? relative : `./${relative}`;
+}
+
+/** The rule key a facade name stands for (the inverse of facadePath). */
+function facadeKey(active: ActiveRules, facade: string): string {
+  return facade.startsWith("./") || facade.startsWith("../") ? path.posix.join(toPosix(active.ruleSet.baseDir), facade) : facade;
 }
 
 /**

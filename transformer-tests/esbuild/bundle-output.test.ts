@@ -75,6 +75,9 @@ describe("tree shaking through the facade", () => {
     const inputs = inputsOf(withPlugin.metafile);
     expect(inputs).not.toContain("src/legacy/big_old.ts");
     expect(inputs.filter((i) => !i.startsWith("ssot-imports-facade:"))).toEqual(inputsOf(plain.metafile));
+    // Named relative to the rules file's folder: the bundle carries no path of this machine.
+    expect(inputs).toContain("ssot-imports-facade:./src/legacy/big_old");
+    expect(jsOutput(withPlugin.outputFiles)).not.toContain(pluginDir);
   });
 });
 
