@@ -72,7 +72,8 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     rulesFiles = loaded.watchFiles;
     if (!active) return { errors: loaded.errors.map((d) => toEsbuildMessage(d)) };
     if (bundle) {
-      plan = planFor(active);
+      // The first build runs on the rules the set-up plan was made from.
+      plan = firstBuild && setUpPlan ? setUpPlan : planFor(active);
       if (setUpPlan && plan.signature !== setUpPlan.signature) {
         const file = active.watchFiles[0] ?? "the ssot-imports rules";
         active = undefined;

@@ -1,8 +1,8 @@
 import * as path from "node:path";
-import { escapeRegExp } from "../match/escape-regexp";
 import type { Rule } from "../rules/types";
 import type { ActiveRules } from "./active-rules";
 import type { EntryPointTest } from "./entry-points";
+import { exactFiles } from "./file-filter";
 import { realPath } from "./real-path";
 
 /**
@@ -51,7 +51,7 @@ export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, 
     for (const form of new Set([file, realPath(file) ?? file])) servedAtLoad.set(form.split("/").join(path.sep), rule);
   }
   const files = [...servedAtLoad.keys()].sort();
-  const loadFilter = files.length > 0 ? new RegExp(`^(?:${files.map(escapeRegExp).join("|")})$`) : undefined;
+  const loadFilter = files.length > 0 ? exactFiles(files) : undefined;
   const resolvePattern = viaResolve.length > 0 ? active.matcher.specifierPatternFor(viaResolve) : undefined;
   return { servedAtLoad, servedRules, servedFiles, loadFilter, resolvePattern, signature: JSON.stringify([files, resolvePattern ?? null]) };
 }

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import type { PluginBuild } from "esbuild";
-import { escapeRegExp } from "../match/escape-regexp";
 import { globPattern, isGlob, writtenEntryPoints } from "./entry-points";
+import { exactFiles } from "./file-filter";
 
 /**
  * A build that meets no deprecated import still depends on the rules: an entry point carries the rules file as
@@ -20,9 +20,7 @@ export function watchRulesFromEntryPoints(build: PluginBuild, watchFiles: () => 
   const all = writtenEntryPoints(build.initialOptions.entryPoints);
   const first = all.find((e) => !isGlob(e) && (e.startsWith(".") || path.isAbsolute(e) || /[\\/]/.test(e)));
   const globs = all.filter(isGlob);
-  // esbuild hands onLoad native paths: accept either separator.
-  const exact = (file: string) => `^${escapeRegExp(file.replace(/\\/g, "/")).replace(/\\\//g, "[\\\\/]")}$`;
-  const patterns = [...(first ? [exact(path.resolve(base, first))] : []), ...globs.map((g) => globPattern(path.resolve(base, g)))];
+  const patterns = [...(first ? [exactFiles([path.resolve(base, first)]).source] : []), ...globs.map((g) => globPattern(path.resolve(base, g)))];
   if (patterns.length === 0) return;
   build.onLoad({ filter: new RegExp(patterns.join("|")), namespace: "file" }, () => {
     const files = watchFiles();

@@ -1,4 +1,5 @@
 import type { Binding, CallSite, CallUsage, DeclarationSite, ImportSite, Range, SpecifierLiteral } from "./types";
+import { occurrencesOf } from "./offsets";
 
 /** What es-module-lexer reports for one import (its field names), passed in so the core imports no lexer. */
 export interface LexedImport {
@@ -66,9 +67,7 @@ export function lexSourceImports(text: string, lexed: readonly LexedImport[], is
   }
   const inSomeSpecifier = (start: number, end: number) => specifiers.some((r) => r.start <= start && end <= r.end);
   for (const needle of needles) {
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-      if (!inSomeSpecifier(at, at + needle.length)) return undefined;
-    }
+    if (!occurrencesOf(text, needle).every((at) => inSomeSpecifier(at, at + needle.length))) return undefined;
   }
   return sites;
 }

@@ -1,5 +1,5 @@
 import type * as TS from "typescript";
-import { holdsOffset } from "./offsets";
+import { holdsOffset, occurrencesOf } from "./offsets";
 import type { MemberUse, NamespaceBinding } from "./types";
 
 /**
@@ -48,9 +48,7 @@ export function analyseNamespaceUses(
 function nameOffsets(text: string, names: Iterable<string>): number[] | undefined {
   if (text.includes("\\u")) return undefined;
   const offsets: number[] = [];
-  for (const name of names) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) offsets.push(at);
-  }
+  for (const name of names) offsets.push(...occurrencesOf(text, name));
   return offsets.sort((a, b) => a - b);
 }
 

@@ -9,3 +9,10 @@ export function holdsOffset(offsets: readonly number[], pos: number, end: number
   }
   return low < offsets.length && offsets[low] < end;
 }
+
+/** Every offset at which `needle` starts in `text`, ascending, overlapping occurrences included. */
+export function occurrencesOf(text: string, needle: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) offsets.push(at);
+  return offsets;
+}

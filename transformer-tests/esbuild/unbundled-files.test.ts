@@ -98,7 +98,7 @@ describe("bundle: false reads each file with the build's own loader", () => {
 
 describe("the filter of files handed to esbuild", () => {
   it("matches exactly the listed files, with either separator", async () => {
-    const { exactFiles } = await import("../../src/esbuild/unbundled-filter");
+    const { exactFiles } = await import("../../src/esbuild/file-filter");
     const listed = ["/p/src/x.ts", "/p/src/xy.ts", "/p/src/x.ts.bak", "/p/src/z/q.ts", String.raw`C:\p\m.ts`];
     const filter = exactFiles(listed);
     for (const file of listed) expect(filter.test(file), file).toBe(true);
@@ -109,7 +109,7 @@ describe("the filter of files handed to esbuild", () => {
   });
 
   it("agrees with a set of the files on random paths full of prefixes, separators and regex characters", async () => {
-    const { exactFiles } = await import("../../src/esbuild/unbundled-filter");
+    const { exactFiles } = await import("../../src/esbuild/file-filter");
     let seed = 7;
     const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
     const alphabet = ["a", "b", "/", ".", "x", "(", "[", "\\", "$"];
