@@ -29,7 +29,7 @@ export function rewriteFile(
   if (candidateOffsets.length === 0) return undefined;
   const sites = scanImports(ts, parse(), {
     mockFunctions: matcher.index.ruleSet.options.mockFunctions,
-    isCandidate: (specifier) => matcher.specifierMayMatch(specifier) || matcher.index.ruleFor(specifier) !== undefined,
+    isCandidate: (specifier) => matcher.specifierMayMatch(specifier),
     candidateOffsets,
   });
   const matches: MatchedSite[] = [];

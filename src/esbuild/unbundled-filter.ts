@@ -138,14 +138,23 @@ function entryFiles(build: PluginBuild): string[] | undefined {
   // esbuild loads files by their real path; the folders are resolved (few), not every file.
   const realFolders = new Map<string, string>();
   return written.map((e) => {
-    // Tools pass thousands of absolute, already normal paths here; path.resolve would normalize each again.
-    const file = path.isAbsolute(e) && path.normalize(e) === e ? e : path.resolve(base, e);
+    // Tools pass thousands of absolute, already normal paths here, and path.normalize (inside resolve and join)
+    // took 3 µs a path: 10–25 ms of set-up for 4,000 entry points, before esbuild can start.
+    const file = isNormalAbsolute(e) ? e : path.resolve(base, e);
     const folder = path.dirname(file);
     let real = realFolders.get(folder);
     if (real === undefined) {
       real = realPath(folder) ?? folder;
       realFolders.set(folder, real);
     }
-    return path.join(real, path.basename(file));
+    if (real === folder) return file;
+    const name = file.slice(folder.length + (folder.endsWith(path.sep) ? 0 : 1));
+    return path.sep === "/" ? `${real === "/" ? "" : real}/${name}` : path.join(real, name);
   });
+}
+
+/** A path that path.resolve would return unchanged; tested without normalizing it (POSIX only, else asked). */
+function isNormalAbsolute(file: string): boolean {
+  if (path.sep !== "/") return path.isAbsolute(file) && path.normalize(file) === file;
+  return file.startsWith("/") && !/\/\/|\/\.\.?(?:\/|$)|.\/$/.test(file);
 }

@@ -65,7 +65,7 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   // The build's own loader for the extension first (`loader: { ".js": "jsx" }`): the file must be read as esbuild reads it.
   const loader = build.initialOptions.loader?.[extension] ?? LOADERS[extension] ?? "js";
   if (!SCRIPT_LOADERS.has(loader)) return { watchFiles }; // text, json, file…: no imports to rewrite
-  const isCandidate = (s: string) => matcher.specifierMayMatch(s) || matcher.bareRule(s) !== undefined;
+  const isCandidate = (s: string) => matcher.specifierMayMatch(s);
   const direct = DIRECT_LOADERS.has(loader) ? await planDirect(build, active, args.path, text, isCandidate, hooks) : undefined;
   const planned = direct ?? (await planStripped(build, active, args, text, loader, isCandidate, hooks));
   if (!planned) return { watchFiles };

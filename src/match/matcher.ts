@@ -87,7 +87,10 @@ export class Matcher {
     return offsets;
   }
 
-  /** Cheap: could this specifier name a deprecated module? Decides whether resolving it is worth it. */
+  /**
+   * Cheap: could this specifier name a deprecated module? Decides whether resolving it is worth it. A bare
+   * `from` is one of the exact specifiers, so a yes here covers `bareRule` too.
+   */
   specifierMayMatch(specifier: string): boolean {
     if (this.exactSpecifiers.has(specifier)) return true;
     for (const { prefix, suffix } of this.hidingAliases) {

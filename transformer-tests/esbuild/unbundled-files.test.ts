@@ -52,6 +52,16 @@ describe("bundle: false touches only the files that import a deprecated module",
     expect(withPlugin.get("main.js")).not.toContain("ws/factory");
   });
 
+  it("finds the file whatever form its entry point is written in (relative, `./`, `..`, doubled slashes)", async () => {
+    const dir = project();
+    const main = path.join(dir, "src/main.ts");
+    const forms = ["src/main.ts", "./src/main.ts", "src/ws/../main.ts", `${dir}/src//main.ts`, `${dir}/src/./main.ts`, main];
+    for (const entry of forms) {
+      const result = await esbuild.build({ ...options(dir, [loadPlugin(dir)()]), entryPoints: [entry] });
+      expect(outputs(result).get("main.js"), entry).toContain("createContext");
+    }
+  });
+
   it("a rebuild after a file starts importing a deprecated module fails with advice to restart", async () => {
     const dir = project();
     const ctx = await esbuild.context(options(dir, [loadPlugin(dir)()]));
