@@ -15,6 +15,7 @@ import { generate } from "./generate.mjs";
 import { describe, measure, median, summary, TIME_BIN } from "./lib/measure.mjs";
 import { prepareTypeScriptCopies } from "./lib/typescript-copies.mjs";
 import allScenarios from "./scenarios/index.mjs";
+import { bundleInternalModules } from "./lib/internal-modules.mjs";
 import { createOutputRoot } from "./lib/output-dirs.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -113,6 +114,7 @@ async function main() {
   log(`preparing TypeScript copies in .bench/typescript (plain and ts-patch installed)…`);
   const typescript = prepareTypeScriptCopies(REPO, BENCH_DIR);
   const ctx = { repo: REPO, benchDir: BENCH_DIR, typescript, options, output: createOutputRoot() };
+  bundleInternalModules(REPO, BENCH_DIR);
   log(`timed builds write to ${ctx.output.root}${ctx.output.onTmpfs ? " (tmpfs: disk writeback noise is not the tool's cost)" : ""}`);
 
   // Generate and verify everything before measuring anything: a broken scenario fails in seconds, not after minutes.

@@ -67,8 +67,8 @@ async function plugins() {
       return [alias(options.alias)];
     }
     case "filter-only": {
-      // The same filter ssotImports() compiles from the rules (internal API, read from this checkout's dist).
-      const { loadActiveRules } = require(new URL("../../dist/esbuild/active-rules.js", import.meta.url).pathname);
+      // The same filter ssotImports() compiles from the rules (internal API, bundled from src/ by bench/run.mjs).
+      const { loadActiveRules } = require(new URL("../../.bench/internal/active-rules.js", import.meta.url).pathname);
       const { active } = loadActiveRules(undefined, cwd);
       const filter = new RegExp(active.matcher.specifierPattern());
       return [{ name: "filter-only", setup: (build) => build.onResolve({ filter }, () => undefined) }];
@@ -77,7 +77,7 @@ async function plugins() {
       // The least any onLoad-based rewrite of a transpile-only build can cost: read every entry file once at
       // set-up, and hand the files that name a deprecated module (the plugin's own needle test) back to esbuild
       // through onLoad, unchanged. The output is therefore wrong; only the time is compared.
-      const { loadActiveRules } = require(new URL("../../dist/esbuild/active-rules.js", import.meta.url).pathname);
+      const { loadActiveRules } = require(new URL("../../.bench/internal/active-rules.js", import.meta.url).pathname);
       const { active } = loadActiveRules(undefined, cwd);
       const texts = new Map();
       for (const file of sourceFiles(path.join(cwd, "src"))) {

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm run build`, second step: each entry point of the package, and the rewriter that `bundle: false` loads
+// lazily, becomes one file written over tsc's output of the same module.
+//
+// Why: Node 20 resolves, reads and compiles every CommonJS module on its own. The esbuild plugin's ~40 modules
+// took ~32 ms to load, before esbuild could start: more than half of what the plugin adds to a 2 s bundle
+// (Node 20 has no module compile cache). As one file they load in about half that.
+//
+// The bundles are built from src/; dependencies stay `require`s, resolved from node_modules as before, and the
+// source maps point at src/. dist/ is emptied first (no module of an older layout is left to be loaded by
+// mistake); tsc then writes only the .d.ts files that the "types" conditions name (`--emitDeclarationOnly`).
+//
+//   node tools/bundle-entries.mjs [outdir]      (default: dist)
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ENTRIES = ["index", "tsc/index", "esbuild/index", "esbuild/unbundled", "cli/main"];
+
+/** `require("./unbundled")` in the esbuild plugin stays a require of its own bundle: most builds never load it. */
+const lazyRewriter = {
+  name: "lazy-rewriter",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/unbundled$/ }, (args) =>
+      args.kind === "require-call" ? { path: "./unbundled", external: true } : undefined,
+    );
+  },
+};
+
+const outdir = path.resolve(REPO, process.argv[2] ?? "dist");
+fs.rmSync(outdir, { recursive: true, force: true });
+const result = await esbuild.build({
+  absWorkingDir: REPO,
+  entryPoints: ENTRIES.map((entry) => ({ in: `src/${entry}.ts`, out: entry })),
+  outdir,
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  allowOverwrite: true,
+  logLevel: "warning",
+  plugins: [lazyRewriter],
+  metafile: true,
+});
+
+// A bundle that pulled in the lazily loaded rewriter would load it at every start again: fail loudly.
+const pluginBundle = path.relative(REPO, path.join(outdir, "esbuild", "index.js")).split(path.sep).join("/");
+const pluginInputs = Object.keys(result.metafile.outputs[pluginBundle]?.inputs ?? {});
+if (pluginInputs.length === 0 || pluginInputs.some((input) => input.endsWith("esbuild/unbundled.ts"))) {
+  console.error("tools/bundle-entries: the esbuild plugin's bundle must not contain src/esbuild/unbundled.ts");
+  process.exit(1);
+}
