@@ -158,14 +158,21 @@ async function main() {
       for (const { command } of measured) await measure(command);
     }
     const runs = { with: [], without: [], peers: measured.map(() => []) };
+    // The order rotates from round to round, so no side always runs first, or always right after another one
+    // (a build that follows a heavier one inherits its page cache, heap-sized memory pressure, CPU clock).
+    const sides = [withCmd, withoutCmd, ...measured.map((p) => p.command)];
     for (let i = 0; i < runsOf(scenario); i++) {
-      const a = await measure(withCmd);
-      const b = await measure(withoutCmd);
+      const round = new Array(sides.length);
+      for (let k = 0; k < sides.length; k++) {
+        const side = (i + k) % sides.length;
+        round[side] = await measure(sides[side]);
+      }
+      const [a, b, ...others] = round;
       runs.with.push(a);
       runs.without.push(b);
       const extra = [];
-      for (const [n, { peer, command }] of measured.entries()) {
-        const c = await measure(command);
+      for (const [n, { peer }] of measured.entries()) {
+        const c = others[n];
         runs.peers[n].push(c);
         extra.push(` · ${peer.name} ${fmtTime(c.ms)} ${fmtMem(c.rssKB)} (cpu ${fmtTime(c.cpuMs)})`);
       }
@@ -253,7 +260,7 @@ function printTable(report) {
   const lines = [];
   const load = (l) => l.map((x) => x.toFixed(1)).join("/");
   lines.push(`ssot-imports bench · node ${report.node} · TypeScript ${report.typescript} · ${report.machine.cpus} CPUs · load avg (1/5/15 min) ${load(report.machine.loadavgBefore)} before, ${load(report.machine.loadavgAfter)} after`);
-  lines.push(`measured runs per side: ${report.scenarios.map((s) => `${s.name} ${s.runs}`).join(", ")}; alternating with/without(/peers), after ${report.warmup} warm-up; peak memory = max RSS from ${TIME_BIN}`);
+  lines.push(`measured runs per side: ${report.scenarios.map((s) => `${s.name} ${s.runs}`).join(", ")}; alternating with/without(/peers) in an order that rotates each round, after ${report.warmup} warm-up; peak memory = max RSS from ${TIME_BIN}`);
   const header = ["scenario", "", "wall time: median (min–max)", "peak RSS: median (min–max)", "CPU time (user+sys)"];
   const rows = [];
   for (const s of report.scenarios) {
