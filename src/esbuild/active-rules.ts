@@ -19,6 +19,8 @@ export interface ActiveRules {
   report: ReportMode;
   /** pluginData marking our own `build.resolve` calls, so our onResolve does not answer them. */
   bypass: { ssotImportsBypass: true };
+  /** Each existing deprecated file (as the rules name it) by its real path, where the two differ. */
+  realFiles: ReadonlyMap<string, string>;
 }
 
 /**
@@ -40,9 +42,10 @@ export function loadActiveRules(
   const ruleSet = result.ruleSet;
   // Resolution is esbuild's (asynchronous, in the adapter); the matcher's own resolver is never asked.
   const noResolver = { resolve: () => undefined };
-  const matcher = new Matcher(new RuleIndex(ruleSet, realPathKeys(ruleSet)), noResolver, pathAliases(realCwd, tsconfig));
+  const { keys, realFiles } = realPaths(ruleSet);
+  const matcher = new Matcher(new RuleIndex(ruleSet, keys), noResolver, pathAliases(realCwd, tsconfig));
   return {
-    active: { ruleSet, matcher, watchFiles, report: report ?? ruleSet.options.report, bypass: { ssotImportsBypass: true } },
+    active: { ruleSet, matcher, watchFiles, report: report ?? ruleSet.options.report, bypass: { ssotImportsBypass: true }, realFiles },
     errors: [],
     watchFiles,
   };
@@ -50,20 +53,23 @@ export function loadActiveRules(
 
 /**
  * esbuild names every file by its real path (symlinks followed), while the rules name modules by the path they
- * were written with: a project opened through a symlinked folder would otherwise never match. A deleted module
- * is keyed by its folder's real path.
+ * were written with: a project opened through a symlinked folder would otherwise never match. So each rule's
+ * module is also keyed by its real path (a deleted module by its folder's), and each existing file's real path
+ * is kept for the facades served where esbuild loads it: one realpath per rule and build.
  */
-function realPathKeys(ruleSet: RuleSet): Map<string, Rule> {
+function realPaths(ruleSet: RuleSet): { keys: Map<string, Rule>; realFiles: Map<string, string> } {
   const keys = new Map<string, Rule>();
+  const realFiles = new Map<string, string>();
   for (const rule of ruleSet.rules) {
     if (rule.from.kind !== "path") continue;
     const { key, file } = rule.from;
     const real = file ? realPath(file) : realPath(path.posix.dirname(key));
     if (real === undefined) continue;
+    if (file && real !== file) realFiles.set(file, real);
     const realKey = file ? moduleKeyOf(real) : `${real}/${path.posix.basename(key)}`;
     if (realKey !== key) keys.set(realKey, rule);
   }
-  return keys;
+  return { keys, realFiles };
 }
 
 /** tsconfig `paths`, needed only to find where an alias pointed once its deprecated module was deleted. */

@@ -3,7 +3,6 @@ import type { Rule } from "../rules/types";
 import type { ActiveRules } from "./active-rules";
 import type { EntryPointTest } from "./entry-points";
 import { exactFiles } from "./file-filter";
-import { realPath } from "./real-path";
 
 /**
  * How a bundle reaches each facade. Every import that esbuild resolves itself costs nothing, and every import
@@ -48,7 +47,7 @@ export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, 
     servedRules.add(rule);
     servedFiles.add(file);
     // esbuild reports the real path (symlinks followed) with the platform's separators.
-    for (const form of new Set([file, realPath(file) ?? file])) servedAtLoad.set(form.split("/").join(path.sep), rule);
+    for (const form of new Set([file, active.realFiles.get(file) ?? file])) servedAtLoad.set(form.split("/").join(path.sep), rule);
   }
   const files = [...servedAtLoad.keys()].sort();
   const loadFilter = files.length > 0 ? exactFiles(files) : undefined;
