@@ -6,9 +6,10 @@
 // took ~32 ms to load, before esbuild could start: more than half of what the plugin adds to a 2 s bundle
 // (Node 20 has no module compile cache). As one file they load in about half that.
 //
-// The bundles are built from src/; dependencies stay `require`s, resolved from node_modules as before, and the
-// source maps point at src/. dist/ is emptied first (no module of an older layout is left to be loaded by
-// mistake); tsc then writes only the .d.ts files that the "types" conditions name (`--emitDeclarationOnly`).
+// The bundles are built from src/ together with the libraries they use (their licences go to
+// dist/THIRD-PARTY-LICENSES.md); only the user's TypeScript and esbuild stay `require`s. Source maps point at
+// src/. dist/ is emptied first (no module of an older layout is left to be loaded by mistake); tsc then writes
+// only the .d.ts files that the "types" conditions name (`--emitDeclarationOnly`).
 //
 //   node tools/bundle-entries.mjs [outdir]      (default: dist)
 
@@ -16,6 +17,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { BUNDLE_OPTIONS, bundledPackages } from "./bundle-options.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRIES = ["index", "tsc/index", "esbuild/index", "esbuild/unbundled", "cli/main"];
@@ -36,11 +38,7 @@ const result = await esbuild.build({
   absWorkingDir: REPO,
   entryPoints: ENTRIES.map((entry) => ({ in: `src/${entry}.ts`, out: entry })),
   outdir,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  packages: "external",
+  ...BUNDLE_OPTIONS,
   sourcemap: true,
   logLevel: "warning",
   plugins: [lazyRewriter],
@@ -54,3 +52,11 @@ if (pluginInputs.length === 0 || pluginInputs.some((input) => input.endsWith("es
   console.error("tools/bundle-entries: the esbuild plugin's bundle must not contain src/esbuild/unbundled.ts");
   process.exit(1);
 }
+
+const notices = bundledPackages(REPO, result.metafile).map(
+  (pkg) => `## ${pkg.name} ${pkg.version} (${pkg.license})\n\n${pkg.text}\n`,
+);
+fs.writeFileSync(
+  path.join(outdir, "THIRD-PARTY-LICENSES.md"),
+  `# Third-party licences\n\nThe files in this folder include code from the packages below.\n\n${notices.join("\n")}`,
+);

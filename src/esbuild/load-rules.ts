@@ -9,9 +9,10 @@ export type RulesOption = string | { rules: unknown[]; [key: string]: unknown };
 export const nodeFileSystem: FileSystem = {
   fileExists: (file) => {
     try {
-      return fs.statSync(file).isFile();
+      // Most probes miss (each rule's module is tried with every extension): a miss throws nothing here.
+      return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
-      return false;
+      return false; // ENOTDIR and the like
     }
   },
   readFile: (file) => {

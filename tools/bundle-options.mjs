@@ -1,0 +1,44 @@
+// The esbuild options shared by every bundle made from src/: the package's entry points
+// (tools/bundle-entries.mjs) and the one internal module the bench's floors load (bench/lib/internal-modules.mjs),
+// so that the floors load their code the way the plugin does.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The user's compiler and bundler: the plugins must use the copies the build runs, never bundled ones. */
+export const PEER_PACKAGES = ["typescript", "esbuild"];
+
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  // The libraries ssot-imports uses are bundled too: resolving and loading each of their files at every start
+  // cost more than the rest of the plugin's set-up (README, "Dependencies").
+  external: PEER_PACKAGES,
+  // Their ES module builds where they ship one, so that esbuild keeps only what is used.
+  mainFields: ["module", "main"],
+};
+
+/**
+ * The packages a bundle took code from (by the metafile's inputs), each with its licence text, for the notices
+ * file that ships beside the bundles: their licences ask that the notice travel with every copy.
+ */
+export function bundledPackages(repo, metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (!match || packages.has(match[1])) continue;
+    const dir = path.join(repo, input.slice(0, match.index + match[0].length));
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    const licenceFile = fs.readdirSync(dir).find((name) => /^licen[cs]e(\.|$)/i.test(name));
+    if (!licenceFile) throw new Error(`${match[1]} is bundled but ships no licence file to reproduce`);
+    packages.set(match[1], {
+      name: manifest.name,
+      version: manifest.version,
+      license: manifest.license,
+      text: fs.readFileSync(path.join(dir, licenceFile), "utf8").trim(),
+    });
+  }
+  return [...packages.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,90 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, runNode, tsconfig, writeFiles, PLUGIN_ENTRY } from "../helpers/project";
+import { TSPC, runNodeScript } from "../helpers/processes";
+
+// The package as npm publishes it, installed where no node_modules of this repo can be reached: the bundles
+// must carry every library they use (only the user's TypeScript and esbuild come from the project).
+
+const SOURCES = {
+  "src/legacy/greeter.ts": `export function greet(name: string): string { return "shared greeting for " + name; }\n`,
+  "src/ssot/greeter.ts": `export function greetUser(name: string): string { return "own greeting for " + name; }\n`,
+  "src/main.ts": `import { greet } from "./legacy/greeter";\nconsole.log(greet("ada"));\n`,
+};
+const MIGRATED_OUTPUT = "own greeting for ada\n";
+const RULES = JSON.stringify({ rules: [{ from: "./src/legacy/greeter", to: "./src/ssot/greeter", symbols: { greet: "greetUser" } }] });
+
+let work: string;
+let project: string;
+let packedFiles: string[];
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "ssot-packed-"));
+  const [packed] = JSON.parse(
+    execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+  ) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  packedFiles = packed.files.map((file) => file.path);
+  project = path.join(work, "project");
+  const installed = path.join(project, "node_modules", "ssot-imports");
+  fs.mkdirSync(installed, { recursive: true });
+  execFileSync("tar", ["-xzf", path.join(work, packed.filename), "-C", installed, "--strip-components=1"]);
+  for (const peer of ["typescript", "esbuild"]) {
+    fs.symlinkSync(fs.realpathSync(path.join(REPO_ROOT, "node_modules", peer)), path.join(project, "node_modules", peer), "dir");
+  }
+  writeFiles(project, {
+    ...SOURCES,
+    "ssot-imports.json": RULES,
+    "tsconfig.json": tsconfig({ module: "commonjs", types: [], plugins: [PLUGIN_ENTRY] }),
+    "bundle.cjs": [
+      `const { ssotImports } = require("ssot-imports/esbuild");`,
+      `require("esbuild").build({ entryPoints: ["src/main.ts"], bundle: true, platform: "node", outfile: "bundle/main.js", plugins: [ssotImports()], logLevel: "error" })`,
+      `  .catch(() => process.exit(1));`,
+    ].join("\n"),
+  });
+}, 120_000);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe("the published package", () => {
+  it("holds the bundles, their declarations, the schema and the third-party licences, and no sources", () => {
+    expect(packedFiles).toEqual(expect.arrayContaining([
+      "dist/tsc/index.js", "dist/tsc/index.d.ts", "dist/esbuild/index.js", "dist/esbuild/unbundled.js", "dist/cli/main.js",
+      "dist/index.js", "dist/index.d.ts", "dist/THIRD-PARTY-LICENSES.md", "schema.json", "package.json", "README.md",
+    ]));
+    expect(packedFiles.filter((file) => file.startsWith("src/") || file.includes("node_modules/"))).toEqual([]);
+    const licences = fs.readFileSync(path.join(project, "node_modules", "ssot-imports", "dist", "THIRD-PARTY-LICENSES.md"), "utf8");
+    for (const bundled of ["jsonc-parser", "magic-string", "es-module-lexer", "commander", "picocolors"]) expect(licences).toContain(`## ${bundled} `);
+  });
+
+  it("declares no runtime dependencies", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(project, "node_modules", "ssot-imports", "package.json"), "utf8"));
+    expect(manifest.dependencies ?? {}).toEqual({});
+  });
+
+  it("builds with tspc from the installed copy, with nothing else installed", () => {
+    const build = runNodeScript(TSPC, ["-p", "tsconfig.json"], project, { ...process.env, TSP_COMPILER_TS_PATH: path.join(project, "node_modules", "typescript") });
+    expect(build.stderr + build.stdout).toBe("");
+    expect(build.status).toBe(0);
+    expect(runNode(path.join(project, "out", "main.js"))).toBe(MIGRATED_OUTPUT);
+    expect(fs.readFileSync(path.join(project, "out", "main.js"), "utf8")).toContain("./ssot/greeter");
+  });
+
+  it("bundles with esbuild from the installed copy", () => {
+    const build = runNodeScript(path.join(project, "bundle.cjs"), [], project);
+    expect(build.stderr).toBe("");
+    expect(build.status).toBe(0);
+    expect(runNode(path.join(project, "bundle", "main.js"))).toBe(MIGRATED_OUTPUT);
+  });
+
+  it("runs the CLI from the installed copy", () => {
+    const report = runNodeScript(path.join(project, "node_modules", "ssot-imports", "dist", "cli", "main.js"), ["report", "--format", "json"], project);
+    expect(report.stderr).toBe("");
+    const { violations } = JSON.parse(report.stdout) as { violations: Array<{ file: string; line: number }> };
+    expect(violations.map((v) => [v.file, v.line])).toEqual([["src/main.ts", 1]]);
+  });
+});
