@@ -3,6 +3,7 @@ import { Matcher } from "./match/matcher";
 import { applyEdits } from "./plan/apply-edits";
 import { planFile, type MatchedSite, type PlanInput } from "./plan/plan-file";
 import type { Layout, RewritePlan } from "./plan/types";
+import { importUseOf } from "./scan/import-use";
 import { scanImports } from "./scan/scan-imports";
 
 export interface FileRewrite {
@@ -34,7 +35,7 @@ export function rewriteFile(
   });
   const matches: MatchedSite[] = [];
   for (const site of sites) {
-    const rule = matcher.match(site.specifier.value, file);
+    const rule = matcher.match(site.specifier.value, file, importUseOf(site));
     if (rule) matches.push({ site, rule });
   }
   if (matches.length === 0) return undefined;

@@ -12,6 +12,7 @@ import type { Rule } from "../rules/types";
 import { lexImports, lexSourceImports } from "../scan/lex-imports";
 import { matchImport } from "./match-import";
 import { scanImports } from "../scan/scan-imports";
+import { importUseOf } from "../scan/import-use";
 import type { ImportSite } from "../scan/types";
 import type { ActiveRules } from "./active-rules";
 import { toEsbuildMessage } from "./messages";
@@ -178,7 +179,8 @@ async function planChecked(active: ActiveRules, file: string, text: string, matc
 async function matchSites(build: PluginBuild, active: ActiveRules, importer: string, sites: readonly ImportSite[]): Promise<MatchedSite[]> {
   const matches: MatchedSite[] = [];
   for (const site of sites) {
-    const kind = site.kind === "require" ? "require-call" : site.kind === "dynamic-import" ? "dynamic-import" : "import-statement";
+    const use = importUseOf(site);
+    const kind = use === "require" ? "require-call" : use === "import" ? "dynamic-import" : "import-statement";
     const rule = await matchImport(build, active, site.specifier.value, importer, path.dirname(importer), kind);
     if (rule) matches.push({ site, rule });
   }

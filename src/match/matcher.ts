@@ -2,13 +2,14 @@ import * as path from "node:path";
 import { isPathLike, moduleKeyOf, toPosix } from "../rules/module-paths";
 import { RuleIndex } from "../rules/targets";
 import type { Rule } from "../rules/types";
+import type { ImportUse } from "../scan/import-use";
 import { aliasCandidates, aliasPatternsHidingFileNames, exactAliasesTo, type PathAliases } from "./path-aliases";
 import { escapeRegExp } from "./escape-regexp";
 
 /** The adapter's module resolution (TypeScript's, esbuild's), passed in so the core imports no compiler. */
 export interface ModuleResolver {
   /** The file an import resolves to; undefined when it does not resolve (e.g. the module was deleted). */
-  resolve(specifier: string, importer: string): string | undefined;
+  resolve(specifier: string, importer: string, use?: ImportUse): string | undefined;
 }
 
 /**
@@ -123,11 +124,12 @@ export class Matcher {
     return new Matcher(subset, this.resolver, this.aliases).specifierPattern();
   }
 
-  match(specifier: string, importer: string): Rule | undefined {
+  /** `use`: how the import loads the module (`require()`, `import()`), which can change what it resolves to. */
+  match(specifier: string, importer: string, use?: ImportUse): Rule | undefined {
     const bare = this.bareRule(specifier);
     if (bare) return bare;
     if (!this.specifierMayMatch(specifier)) return undefined;
-    return this.matchResolved(specifier, importer, this.resolver.resolve(specifier, importer));
+    return this.matchResolved(specifier, importer, this.resolver.resolve(specifier, importer, use));
   }
 
   /** A rule whose `from` is this bare specifier (or path alias) exactly as written. */

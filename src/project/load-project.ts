@@ -7,6 +7,7 @@ import { DEFAULT_RULES_FILE, loadRulesFile } from "../rules/load";
 import { toPosix, type FileSystem } from "../rules/module-paths";
 import { RuleIndex } from "../rules/targets";
 import type { RuleSet } from "../rules/types";
+import type { ImportUse } from "../scan/import-use";
 import { loadPluginRules, type PluginConfig } from "./load-plugin-rules";
 import { createTypeScriptResolver, pathAliasesOf } from "./resolver";
 
@@ -23,7 +24,7 @@ export interface Project {
   matcher: Matcher;
   fs: FileSystem;
   /** The TypeScript resolver the matcher uses, for callers that must resolve a module themselves (verify). */
-  resolve(specifier: string, importer: string): string | undefined;
+  resolve(specifier: string, importer: string, use?: ImportUse): string | undefined;
 }
 
 export type ProjectResult =
@@ -103,7 +104,7 @@ export function loadProject(options: LoadProjectOptions): ProjectResult {
       ruleSet: loaded.ruleSet,
       matcher,
       fs,
-      resolve: (specifier, importer) => resolver.resolve(specifier, importer),
+      resolve: (specifier, importer, use) => resolver.resolve(specifier, importer, use),
     },
   };
 }

@@ -12,12 +12,25 @@ export function createTypeScriptResolver(
   /** A cache already filled with these options (the tsc adapter's first Program's); a new one otherwise. */
   cache: TS.ModuleResolutionCache = ts.createModuleResolutionCache(host.getCurrentDirectory?.() ?? process.cwd(), (f) => f, options),
 ): ModuleResolver {
+  const dynamicImportMode = modeOfImportCalls(ts, options);
   return {
-    resolve(specifier, importer) {
-      const result = ts.resolveModuleName(specifier, importer, options, host, cache, undefined, modeOf(importer));
+    resolve(specifier, importer, use) {
+      const mode = use === "require" ? ts.ModuleKind.CommonJS : use === "import" ? dynamicImportMode : modeOf(importer);
+      const result = ts.resolveModuleName(specifier, importer, options, host, cache, undefined, mode);
       return result.resolvedModule?.resolvedFileName;
     },
   };
+}
+
+/**
+ * The resolution mode TypeScript gives an `import()`: an ES module load, unless the output turns the call into
+ * `require()` (module `commonjs`, `amd`, `umd`, `system`; every ES, node16–nodenext and `preserve` setting
+ * keeps the call, and those are the ModuleKind values from ES2015 up).
+ */
+function modeOfImportCalls(ts: typeof TS, options: TS.CompilerOptions): TS.ResolutionMode {
+  const { ModuleKind, ScriptTarget } = ts;
+  const module = options.module ?? ((options.target ?? ScriptTarget.ES5) >= ScriptTarget.ES2015 ? ModuleKind.ES2015 : ModuleKind.CommonJS);
+  return module >= ModuleKind.ES2015 ? ModuleKind.ESNext : ModuleKind.CommonJS;
 }
 
 /** tsconfig `paths`, with the base TypeScript uses: `baseUrl` when set, else the tsconfig's folder. */
