@@ -1,12 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as TS from "typescript";
-import type { Loader, OnLoadArgs, OnLoadResult, PartialMessage, PluginBuild } from "esbuild";
+import type { BuildOptions, Loader, OnLoadArgs, OnLoadResult, PartialMessage, PluginBuild } from "esbuild";
 import type * as Lexer from "es-module-lexer" with { "resolution-mode": "import" };
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import { applyEdits, applyEditsWithInlineMap } from "../plan/apply-edits";
 import { planFile, type MatchedSite } from "../plan/plan-file";
-import type { Rewrite, RewritePlan } from "../plan/types";
+import type { Rewrite, RewritePlan, UnwrittenExtensionOf } from "../plan/types";
 import type { ResolvedSymbol } from "../rules/targets";
 import type { Rule } from "../rules/types";
 import { lexImports, lexSourceImports } from "../scan/lex-imports";
@@ -107,7 +107,7 @@ async function planDirect(build: PluginBuild, active: ActiveRules, file: string,
   }
   if (!sites) return undefined;
   const matches = await matchSites(build, active, file, sites);
-  const planned = await planChecked(active, file, text, matches, hooks);
+  const planned = await planChecked(build, active, file, text, matches, hooks);
   if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) return undefined;
   return { ...planned, js: text };
 }
@@ -142,7 +142,7 @@ async function planStripped(build: PluginBuild, active: ActiveRules, args: OnLoa
   if (lexed) {
     const matches = await matchSites(build, active, args.path, lexed);
     if (matches.length === 0) return undefined;
-    planned = await planChecked(active, args.path, js, matches, hooks);
+    planned = await planChecked(build, active, args.path, js, matches, hooks);
     if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) planned = (await exactly()) ?? planned;
   } else {
     planned = await exactly();
@@ -170,10 +170,22 @@ async function lexSites(js: string, file: string, isCandidate: (s: string) => bo
 }
 
 /** Checks the matched rules' renamed names against their targets, then plans the file (rules errors first). */
-async function planChecked(active: ActiveRules, file: string, text: string, matches: readonly MatchedSite[], hooks: UnbundledHooks): Promise<Planned> {
+async function planChecked(build: PluginBuild, active: ActiveRules, file: string, text: string, matches: readonly MatchedSite[], hooks: UnbundledHooks): Promise<Planned> {
   const { isTypeOnly, errors } = await checkListedNames(active, matches, hooks);
   if (errors.length > 0) return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: errors }, text, rulesErrors: true };
-  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly }), text, rulesErrors: false };
+  const unwrittenExtension = unwrittenExtensionOf(build.initialOptions);
+  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, unwrittenExtension }), text, rulesErrors: false };
+}
+
+/**
+ * Transpile-only output keeps each specifier as written, and an ES module loader (Node's, a browser's) needs a
+ * relative import's extension. So a path target of an import written as a bare specifier or alias gets the
+ * extension esbuild writes: every import in ES module output, only `import()` (an ES module load) in CommonJS.
+ */
+function unwrittenExtensionOf(options: BuildOptions): UnwrittenExtensionOf {
+  const extension = (options.outExtension?.[".js"] ?? ".js") as `.${string}`;
+  if (options.format === "cjs" || options.format === "iife") return (site) => (site.kind === "dynamic-import" ? extension : undefined);
+  return () => extension;
 }
 
 async function matchSites(build: PluginBuild, active: ActiveRules, importer: string, sites: readonly ImportSite[]): Promise<MatchedSite[]> {
@@ -243,7 +255,7 @@ async function planWithTypeScript(build: PluginBuild, active: ActiveRules, file:
   const sourceFile = typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, false);
   const sites = scanImports(typescript, sourceFile, { mockFunctions: active.ruleSet.options.mockFunctions, isCandidate });
   const matches = await matchSites(build, active, file, sites);
-  return planChecked(active, file, text, matches, hooks);
+  return planChecked(build, active, file, text, matches, hooks);
 }
 
 /**

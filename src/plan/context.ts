@@ -3,7 +3,7 @@ import type { ResolvedSymbol, RuleIndex } from "../rules/targets";
 import type { ModuleRef, Rule } from "../rules/types";
 import type { Binding, ImportSite } from "../scan/types";
 import { specifierFor } from "./specifier";
-import type { Layout, Rewrite, TextEdit } from "./types";
+import type { Layout, Rewrite, TextEdit, UnwrittenExtensionOf } from "./types";
 
 export interface TargetedBinding {
   binding: Binding;
@@ -13,6 +13,13 @@ export interface TargetedBinding {
 export interface ModuleGroup {
   module: ModuleRef;
   items: TargetedBinding[];
+}
+
+/** How the caller's setting shapes the plan; see PlanInput. */
+export interface PlanSettings {
+  isTypeOnly?: (target: ResolvedSymbol) => boolean;
+  typeSyntax?: boolean;
+  unwrittenExtension?: UnwrittenExtensionOf;
 }
 
 /** What planning one site needs and produces; one per site so a failed site leaves no partial edits behind. */
@@ -29,11 +36,16 @@ export class SitePlan {
     readonly site: ImportSite,
     readonly rule: Rule,
     private readonly locate: ReturnType<typeof lineLocator>,
-    /** See PlanInput.isTypeOnly. */
-    readonly isTypeOnly: (target: ResolvedSymbol) => boolean = () => false,
-    /** See PlanInput.typeSyntax. */
-    readonly typeSyntax = false,
+    private readonly settings: PlanSettings = {},
   ) {}
+
+  isTypeOnly(target: ResolvedSymbol): boolean {
+    return this.settings.isTypeOnly?.(target) ?? false;
+  }
+
+  get typeSyntax(): boolean {
+    return this.settings.typeSyntax ?? false;
+  }
 
   get moduleTarget(): ModuleRef {
     return this.index.moduleTarget(this.rule);
@@ -51,7 +63,7 @@ export class SitePlan {
   /** The specifier to write for `module`; the importer's own text when the module does not change. */
   specifierText(module: ModuleRef): string {
     if (module.key === this.rule.from.key) return this.site.specifier.value;
-    return specifierFor(module, this.file, this.site.specifier.value);
+    return specifierFor(module, this.file, this.site.specifier.value, this.settings.unwrittenExtension?.(this.site));
   }
 
   replaceSpecifier(module: ModuleRef): void {

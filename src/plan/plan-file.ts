@@ -5,7 +5,7 @@ import type { ImportSite } from "../scan/types";
 import { SitePlan } from "./context";
 import { planDeclaration } from "./plan-declaration";
 import { planAugmentation, planCall, planImportType, planNamespace } from "./plan-namespace";
-import type { Layout, RewritePlan } from "./types";
+import type { Layout, RewritePlan, UnwrittenExtensionOf } from "./types";
 
 export interface MatchedSite {
   site: ImportSite;
@@ -30,15 +30,20 @@ export interface PlanInput {
    * modifier is what isolatedModules and verbatimModuleSyntax require of a type re-export (TS1205).
    */
   typeSyntax?: boolean;
+  /**
+   * Whether a path target of an import written as a bare specifier or alias gets an extension (see
+   * UnwrittenExtension): the adapter knows the module setting and how the output is run.
+   */
+  unwrittenExtension?: UnwrittenExtensionOf;
 }
 
 /** Decides what each deprecated import of one file becomes: pure, from sites and matches to text edits. */
-export function planFile({ file, text, index, matches, layout = "same-line", isTypeOnly, typeSyntax = false }: PlanInput): RewritePlan {
+export function planFile({ file, text, index, matches, layout = "same-line", ...settings }: PlanInput): RewritePlan {
   const plan: RewritePlan = { file, edits: [], rewrites: [], unsafe: [], diagnostics: [] };
   if (matches.length === 0) return plan;
   const locate = lineLocator(text);
   for (const { site, rule } of matches) {
-    const sitePlan = new SitePlan(file, text, index, layout, site, rule, locate, isTypeOnly, typeSyntax);
+    const sitePlan = new SitePlan(file, text, index, layout, site, rule, locate, settings);
     switch (site.kind) {
       case "import":
       case "export":

@@ -37,3 +37,13 @@ export interface RewritePlan {
  * rewritten file keep the user's line numbers. `new-line`: the codemod; split imports go on lines of their own.
  */
 export type Layout = "same-line" | "new-line";
+
+/**
+ * The extension a path target gets when the importer wrote a bare specifier or an alias (which shows no
+ * extension style): `"emitted"` for the one tsc emits for the target (`.js`, `.mjs`, `.cjs`), or a fixed one.
+ * Undefined: none, which is right wherever the import is resolved without one (CommonJS, bundlers).
+ */
+export type UnwrittenExtension = "emitted" | `.${string}` | undefined;
+
+/** What an import needs in its setting (ES module imports under node16 resolution, run by Node, need one). */
+export type UnwrittenExtensionOf = (site: ImportSite) => UnwrittenExtension;

@@ -25,6 +25,8 @@ export interface Project {
   fs: FileSystem;
   /** The TypeScript resolver the matcher uses, for callers that must resolve a module themselves (verify). */
   resolve(specifier: string, importer: string, use?: ImportUse): string | undefined;
+  /** The module format TypeScript gives a file (package.json "type", `.mts`/`.cts`): what its imports load as. */
+  formatOf(file: string): TS.ResolutionMode;
 }
 
 export type ProjectResult =
@@ -105,6 +107,7 @@ export function loadProject(options: LoadProjectOptions): ProjectResult {
       matcher,
       fs,
       resolve: (specifier, importer, use) => resolver.resolve(specifier, importer, use),
+      formatOf: modeOf,
     },
   };
 }

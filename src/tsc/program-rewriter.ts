@@ -12,6 +12,7 @@ import { typeOnlyExports } from "./type-only-exports";
 import { loadPluginRules, type PluginConfig } from "../project/load-plugin-rules";
 import { formatSummary } from "../plan/summary";
 import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
+import { unwrittenExtensionFor } from "../project/unwritten-extension";
 
 /**
  * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
@@ -45,7 +46,8 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const errors: SsotDiagnostic[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (!isProjectFile(program, sourceFile)) continue;
-    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true });
+    const unwrittenExtension = unwrittenExtensionFor(ts, options, sourceFile.impliedNodeFormat);
+    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true, unwrittenExtension });
     if (!result) continue;
     errors.push(...result.plan.diagnostics);
     rewrites.push(...result.plan.rewrites);

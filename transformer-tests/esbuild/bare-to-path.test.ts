@@ -1,0 +1,38 @@
+/**
+ * `bundle: false` keeps every specifier as written, and an ES module loader needs a relative import's
+ * extension. A rule from a bare specifier to a project path therefore writes the extension esbuild gives its
+ * output: in every import of ES module output, and in the `import()` of CommonJS output (an ES module load).
+ */
+import { describe, expect, it } from "vitest";
+import { buildAndRun, createTwins, variantName, type Variant } from "../helpers/esbuild-build";
+
+const SSOT = { "src/ssot/greeter.ts": `export function greetUser(n: string): string { return "ssot " + n; }\n` };
+const RULES = JSON.stringify({ rules: [{ from: "legacy-greeter", to: "./src/ssot/greeter", symbols: { greet: "greetUser" } }] });
+
+const main = (staticImport: string, dynamicSpecifier: string, destructured: string) => `${staticImport}
+async function later(): Promise<string> {
+  const { ${destructured} } = await import("${dynamicSpecifier}");
+  return greetLater("bob");
+}
+void later().then((text) => console.log(greet("ada"), "|", text));
+`;
+
+const VARIANTS: readonly Variant[] = [
+  { bundle: false, format: "esm", platform: "node" },
+  { bundle: false, format: "cjs", platform: "node" },
+];
+
+describe("a bare specifier redirected to a project path, transpile-only", () => {
+  for (const variant of VARIANTS) {
+    it(`runs like the hand migration (${variantName(variant)})`, async () => {
+      const { pluginDir, plainDir } = createTwins(`bare-to-path-${variant.format}`, {
+        unmigrated: { ...SSOT, "ssot-imports.json": RULES, "src/main.ts": main(`import { greet } from "legacy-greeter";`, "legacy-greeter", "greet: greetLater") },
+        migrated: { ...SSOT, "src/main.ts": main(`import { greetUser as greet } from "./ssot/greeter.js";`, "./ssot/greeter.js", "greetUser: greetLater") },
+      });
+      const [plain, plugin] = await Promise.all([buildAndRun(plainDir, variant), buildAndRun(pluginDir, variant, {})]);
+      expect(plugin.result.errors).toEqual([]);
+      expect(plain.stdout).toBe("ssot ada | ssot bob\n");
+      expect(plugin.stdout).toBe(plain.stdout);
+    });
+  }
+});
