@@ -80,7 +80,7 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
         return { errors: [{ text: `${file} now redirects modules (or files) this esbuild context was not set up for; restart esbuild (plugin filters are fixed at set-up)` }] };
       }
     }
-    prefetchTargetExports(active, targetExportsOf(build, exportsCache, active));
+    prefetchTargetExports(active, exportsCache, targetExportsOf(build, exportsCache, active));
     if (!firstBuild) unbundledFiles?.dropTexts();
     const uncovered = firstBuild ? [] : (unbundledFiles?.uncovered(active.matcher) ?? []);
     if (uncovered.length > 0) return { errors: uncovered };
@@ -170,13 +170,22 @@ function facadeKey(active: ActiveRules, facade: string): string {
 }
 
 /**
- * Facades need their targets' exports; asking for them as the build starts lets those probe builds run while
+ * Facades need their targets' exports; asking for them as the build starts lets that probe build run while
  * esbuild parses, instead of each facade waiting for its own. Failures surface where the facade awaits them.
  */
-function prefetchTargetExports(active: ActiveRules, exportsOf: ReturnType<typeof targetExportsOf>): void {
+function prefetchTargetExports(active: ActiveRules, cache: ExportsCache, exportsOf: ReturnType<typeof targetExportsOf>): void {
   const { index } = active.matcher;
+  const files = new Set<string>();
   for (const rule of active.ruleSet.rules) {
     const targets = [index.moduleTarget(rule), ...index.listedNames(rule).map((name) => index.symbolTarget(rule, name)?.module)];
-    for (const module of targets) if (module) exportsOf(module).catch(() => undefined);
+    for (const module of targets) {
+      if (module?.kind === "path" && module.file) files.add(module.file);
+      else if (module) exportsOf(module).catch(() => undefined); // a package: resolved by esbuild first
+    }
+  }
+  try {
+    cache.prefetch(files);
+  } catch {
+    // A target that cannot be read now is asked again, and reported, by the facade that needs it.
   }
 }

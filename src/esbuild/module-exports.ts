@@ -13,8 +13,11 @@ export interface RuntimeExports {
   text: string;
 }
 
+/** `export * from`: the module's exports include another module's, which only a bundled probe sees. */
+const REEXPORTS_ALL = /export\s*\*/;
+
 /**
- * What a target module exports at run time, asked of esbuild (a metafile of a one-file build), cached by
+ * What a target module exports at run time, asked of esbuild (the metafile of a build of it), cached by
  * modification time across rebuilds. `export *` needs the re-exported files too, so only then is it bundled.
  */
 export class ExportsCache {
@@ -31,13 +34,35 @@ export class ExportsCache {
 
   /** Cached as a promise: a prefetch at build start and the facade that needs the answer share one probe. */
   of(file: string): Promise<RuntimeExports> {
+    return this.valid(file)?.exports ?? this.remember(file, this.probeOne(file, fs.readFileSync(file, "utf8")));
+  }
+
+  /**
+   * Asks about several files in one probe build instead of one build each (every build has a fixed cost on
+   * esbuild's side): the prefetch at build start names every target of the rules at once. A file with
+   * `export *` is probed alone, bundled, so that the others' imports are not followed.
+   */
+  prefetch(files: Iterable<string>): void {
+    const wanted = [...new Set(files)].filter((file) => !this.valid(file)).map((file) => ({ file, text: fs.readFileSync(file, "utf8") }));
+    const batched = wanted.filter(({ text }) => !REEXPORTS_ALL.test(text));
+    for (const { file, text } of wanted) if (REEXPORTS_ALL.test(text)) this.remember(file, this.probeOne(file, text));
+    if (batched.length === 0) return;
+    const batch = this.probe(batched, false);
+    // A file esbuild cannot read fails the whole batch: then each is asked alone, so only that one fails.
+    batched.forEach(({ file, text }, i) => this.remember(file, batch.then((all) => all[i], () => this.probeOne(file, text))));
+  }
+
+  /** The cached answer if the file has not changed since it was asked; checked once per build. */
+  private valid(file: string): { mtimeMs: number; exports: Promise<RuntimeExports> } | undefined {
     const cached = this.cache.get(file);
-    if (cached && this.current.has(file)) return cached.exports;
-    const mtimeMs = fs.statSync(file).mtimeMs;
+    if (cached && this.current.has(file)) return cached;
     this.current.add(file);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.exports;
-    const exports = this.probe(file);
-    this.cache.set(file, { mtimeMs, exports });
+    return cached && cached.mtimeMs === fs.statSync(file).mtimeMs ? cached : undefined;
+  }
+
+  private remember(file: string, exports: Promise<RuntimeExports>): Promise<RuntimeExports> {
+    this.cache.set(file, { mtimeMs: fs.statSync(file).mtimeMs, exports });
+    this.current.add(file);
     // A failed probe is not remembered: the next build asks again.
     exports.catch(() => {
       this.cache.delete(file);
@@ -46,11 +71,15 @@ export class ExportsCache {
     return exports;
   }
 
-  private async probe(file: string): Promise<RuntimeExports> {
-    const text = fs.readFileSync(file, "utf8");
+  private probeOne(file: string, text: string): Promise<RuntimeExports> {
+    return this.probe([{ file, text }], REEXPORTS_ALL.test(text)).then(([exports]) => exports);
+  }
+
+  /** One esbuild build with each file an entry point named by its position; `bundle` to follow `export *`. */
+  private async probe(sources: ReadonlyArray<{ file: string; text: string }>, bundle: boolean): Promise<RuntimeExports[]> {
     const result = await this.build.esbuild.build({
-      entryPoints: [file],
-      bundle: /export\s*\*/.test(text),
+      entryPoints: Object.fromEntries(sources.map(({ file }, i) => [`probe${i}`, file])),
+      bundle,
       packages: "external",
       write: false,
       metafile: true,
@@ -62,9 +91,12 @@ export class ExportsCache {
       logLevel: "silent",
       outdir: "/ssot-imports-exports-probe",
     });
-    const output = Object.values(result.metafile!.outputs).find((o) => o.entryPoint !== undefined);
-    const format = output?.entryPoint === undefined ? undefined : result.metafile!.inputs[output.entryPoint]?.format;
-    return { values: new Set(output?.exports ?? []), exact: format === "esm", text };
+    const { inputs, outputs } = result.metafile!;
+    return sources.map(({ text }, i) => {
+      const output = Object.entries(outputs).find(([name, o]) => o.entryPoint !== undefined && name.endsWith(`/probe${i}.js`))?.[1];
+      const format = output?.entryPoint === undefined ? undefined : inputs[output.entryPoint]?.format;
+      return { values: new Set(output?.exports ?? []), exact: format === "esm", text };
+    });
   }
 }
 

@@ -59,3 +59,26 @@ describe("a namespace object used as a whole, from a module whose exports the ru
     expect(runNode(path.join(dir, "out/main.js"))).toBe("ctx:a 2\n");
   });
 });
+
+describe("a syntax error in the SSOT module of a rule the build never reaches", () => {
+  // The targets of all rules are asked about in one probe build at the start; one unreadable target must not
+  // fail the others' facades (each is then asked alone), exactly as a plain build never reads that file.
+  const dir = createProject({
+    ...files,
+    "src/legacy/other.ts": `export const other = "old";\n`,
+    "src/services/broken.ts": `export const other = ;\n`,
+    "ssot-imports.json": JSON.stringify({
+      rules: [
+        { from: "./src/legacy/factory", to: "./src/services/context", symbols: { createManager: "createContext" } },
+        { from: "./src/legacy/other", to: "./src/services/broken" },
+      ],
+    }),
+    "src/main.ts": `import { createManager } from "./legacy/factory";\nconsole.log(createManager("a"));\n`,
+  });
+
+  it("bundles and runs the part that uses the other rule", async () => {
+    const result = await esbuild.build({ ...options(dir, true), plugins: [loadPlugin(dir)()] });
+    expect(result.errors).toEqual([]);
+    expect(runNode(path.join(dir, "out/main.js"))).toBe("ctx:a\n");
+  });
+});
