@@ -23,7 +23,7 @@ export function rewriteFile(
   text: string,
   parse: () => TS.SourceFile,
   layout: Layout = "same-line",
-  planOptions: Pick<PlanInput, "isTypeOnly" | "typeSyntax" | "unwrittenExtension"> = {},
+  planOptions: Pick<PlanInput, "isTypeOnly" | "typeSyntax" | "extensions"> = {},
 ): FileRewrite | undefined {
   // Where the needles are is also where the scan must look: the rest of the tree cannot name a deprecated module.
   const candidateOffsets = matcher.needleOffsets(text);

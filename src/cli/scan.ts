@@ -3,7 +3,7 @@ import { rewriteFile } from "../core";
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import type { Layout, RewritePlan } from "../plan/types";
 import type { Project } from "../project/load-project";
-import { unwrittenExtensionFor } from "../project/unwritten-extension";
+import { extensionPolicyFor } from "../project/extension-policy";
 import type { Rule } from "../rules/types";
 import type { Progress } from "./progress";
 import { relativePath } from "./paths";
@@ -75,8 +75,8 @@ export function scanProject(project: Project, layout: Layout, progress?: Progres
       result.parseErrors.push({ severity: "error", file, line, column, message: `does not parse (${ts.flattenDiagnosticMessageText(parseError.messageText, " ")}); skipped` });
       continue;
     }
-    const unwrittenExtension = unwrittenExtensionFor(ts, project.options, project.formatOf(file));
-    const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { unwrittenExtension });
+    const extensions = extensionPolicyFor(ts, project.options, project.formatOf(file));
+    const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions });
     if (!rewrite) continue;
     const path = relativePath(project.root, file);
     const sites = [

@@ -6,7 +6,7 @@ import type * as Lexer from "es-module-lexer" with { "resolution-mode": "import"
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import { applyEdits, applyEditsWithInlineMap } from "../plan/apply-edits";
 import { planFile, type MatchedSite } from "../plan/plan-file";
-import type { Rewrite, RewritePlan, UnwrittenExtensionOf } from "../plan/types";
+import type { ExtensionPolicy, Rewrite, RewritePlan } from "../plan/types";
 import type { ResolvedSymbol } from "../rules/targets";
 import type { Rule } from "../rules/types";
 import { lexImports, lexSourceImports } from "../scan/lex-imports";
@@ -173,19 +173,20 @@ async function lexSites(js: string, file: string, isCandidate: (s: string) => bo
 async function planChecked(build: PluginBuild, active: ActiveRules, file: string, text: string, matches: readonly MatchedSite[], hooks: UnbundledHooks): Promise<Planned> {
   const { isTypeOnly, errors } = await checkListedNames(active, matches, hooks);
   if (errors.length > 0) return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: errors }, text, rulesErrors: true };
-  const unwrittenExtension = unwrittenExtensionOf(build.initialOptions);
-  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, unwrittenExtension }), text, rulesErrors: false };
+  const extensions = extensionPolicyOf(build.initialOptions);
+  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, extensions }), text, rulesErrors: false };
 }
 
 /**
- * Transpile-only output keeps each specifier as written, and an ES module loader (Node's, a browser's) needs a
- * relative import's extension. So a path target of an import written as a bare specifier or alias gets the
- * extension esbuild writes: every import in ES module output, only `import()` (an ES module load) in CommonJS.
+ * Transpile-only output keeps each specifier as written, and names every output file `<name><outExtension>`
+ * whatever its source's extension (`.mts` too). An ES module loader (Node's, a browser's) needs a relative
+ * import's extension, so a path target of an import written as a bare specifier or alias gets one in every
+ * import of ES module output, and only in `import()` (an ES module load) in CommonJS output.
  */
-function unwrittenExtensionOf(options: BuildOptions): UnwrittenExtensionOf {
-  const extension = (options.outExtension?.[".js"] ?? ".js") as `.${string}`;
-  if (options.format === "cjs" || options.format === "iife") return (site) => (site.kind === "dynamic-import" ? extension : undefined);
-  return () => extension;
+function extensionPolicyOf(options: BuildOptions): ExtensionPolicy {
+  const outputExtension = options.outExtension?.[".js"] ?? ".js";
+  if (options.format === "cjs" || options.format === "iife") return { outputExtension, requiresExtension: (site) => site.kind === "dynamic-import" };
+  return { outputExtension, requiresExtension: () => true };
 }
 
 async function matchSites(build: PluginBuild, active: ActiveRules, importer: string, sites: readonly ImportSite[]): Promise<MatchedSite[]> {

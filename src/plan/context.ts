@@ -3,7 +3,7 @@ import type { ResolvedSymbol, RuleIndex } from "../rules/targets";
 import type { ModuleRef, Rule } from "../rules/types";
 import type { Binding, ImportSite } from "../scan/types";
 import { specifierFor } from "./specifier";
-import type { Layout, Rewrite, TextEdit, UnwrittenExtensionOf } from "./types";
+import type { ExtensionPolicy, Layout, Rewrite, TextEdit } from "./types";
 
 export interface TargetedBinding {
   binding: Binding;
@@ -19,7 +19,7 @@ export interface ModuleGroup {
 export interface PlanSettings {
   isTypeOnly?: (target: ResolvedSymbol) => boolean;
   typeSyntax?: boolean;
-  unwrittenExtension?: UnwrittenExtensionOf;
+  extensions?: ExtensionPolicy;
 }
 
 /** What planning one site needs and produces; one per site so a failed site leaves no partial edits behind. */
@@ -63,7 +63,8 @@ export class SitePlan {
   /** The specifier to write for `module`; the importer's own text when the module does not change. */
   specifierText(module: ModuleRef): string {
     if (module.key === this.rule.from.key) return this.site.specifier.value;
-    return specifierFor(module, this.file, this.site.specifier.value, this.settings.unwrittenExtension?.(this.site));
+    const { requiresExtension, outputExtension } = this.settings.extensions ?? {};
+    return specifierFor(module, this.file, this.site.specifier.value, { extensionRequired: requiresExtension?.(this.site), outputExtension });
   }
 
   replaceSpecifier(module: ModuleRef): void {

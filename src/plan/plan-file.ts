@@ -5,7 +5,7 @@ import type { ImportSite } from "../scan/types";
 import { SitePlan } from "./context";
 import { planDeclaration } from "./plan-declaration";
 import { planAugmentation, planCall, planImportType, planNamespace } from "./plan-namespace";
-import type { Layout, RewritePlan, UnwrittenExtensionOf } from "./types";
+import type { ExtensionPolicy, Layout, RewritePlan } from "./types";
 
 export interface MatchedSite {
   site: ImportSite;
@@ -30,11 +30,8 @@ export interface PlanInput {
    * modifier is what isolatedModules and verbatimModuleSyntax require of a type re-export (TS1205).
    */
   typeSyntax?: boolean;
-  /**
-   * Whether a path target of an import written as a bare specifier or alias gets an extension (see
-   * UnwrittenExtension): the adapter knows the module setting and how the output is run.
-   */
-  unwrittenExtension?: UnwrittenExtensionOf;
+  /** What extensions rewritten specifiers carry: the adapter knows the module setting and the output's names. */
+  extensions?: ExtensionPolicy;
 }
 
 /** Decides what each deprecated import of one file becomes: pure, from sites and matches to text edits. */

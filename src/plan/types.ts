@@ -39,11 +39,19 @@ export interface RewritePlan {
 export type Layout = "same-line" | "new-line";
 
 /**
- * The extension a path target gets when the importer wrote a bare specifier or an alias (which shows no
- * extension style): `"emitted"` for the one tsc emits for the target (`.js`, `.mjs`, `.cjs`), or a fixed one.
- * Undefined: none, which is right wherever the import is resolved without one (CommonJS, bundlers).
+ * How the output names and loads modules, which decides the extension a rewritten specifier carries.
  */
-export type UnwrittenExtension = "emitted" | `.${string}` | undefined;
-
-/** What an import needs in its setting (ES module imports under node16 resolution, run by Node, need one). */
-export type UnwrittenExtensionOf = (site: ImportSite) => UnwrittenExtension;
+export interface ExtensionPolicy {
+  /**
+   * Whether the import needs an extension even where the importer wrote none: a bare specifier or an alias
+   * shows no style to follow, yet an ES module import under node16/nodenext resolution, or run by Node's ES
+   * module loader, must name its file. Absent: never (CommonJS, bundlers).
+   */
+  requiresExtension?: (site: ImportSite) => boolean;
+  /**
+   * The extension of every emitted JavaScript file, where the tool names them all alike (esbuild: its
+   * `outExtension`, `.js` by default, whatever the source's). Absent: tsc's, which follows each source's
+   * (`.ts` → `.js`, `.mts` → `.mjs`, `.cts` → `.cjs`).
+   */
+  outputExtension?: string;
+}

@@ -12,7 +12,7 @@ import { typeOnlyExports } from "./type-only-exports";
 import { loadPluginRules, type PluginConfig } from "../project/load-plugin-rules";
 import { formatSummary } from "../plan/summary";
 import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
-import { unwrittenExtensionFor } from "../project/unwritten-extension";
+import { extensionPolicyFor } from "../project/extension-policy";
 
 /**
  * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
@@ -46,8 +46,8 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const errors: SsotDiagnostic[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (!isProjectFile(program, sourceFile)) continue;
-    const unwrittenExtension = unwrittenExtensionFor(ts, options, sourceFile.impliedNodeFormat);
-    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true, unwrittenExtension });
+    const extensions = extensionPolicyFor(ts, options, sourceFile.impliedNodeFormat);
+    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true, extensions });
     if (!result) continue;
     errors.push(...result.plan.diagnostics);
     rewrites.push(...result.plan.rewrites);

@@ -2,6 +2,7 @@
  * `bundle: false` keeps every specifier as written, and an ES module loader needs a relative import's
  * extension. A rule from a bare specifier to a project path therefore writes the extension esbuild gives its
  * output: in every import of ES module output, and in the `import()` of CommonJS output (an ES module load).
+ * And that extension is esbuild's, whatever the target's source is called: `.mts` compiles to `.js` too.
  */
 import { describe, expect, it } from "vitest";
 import { buildAndRun, createTwins, variantName, type Variant } from "../helpers/esbuild-build";
@@ -35,4 +36,20 @@ describe("a bare specifier redirected to a project path, transpile-only", () => 
       expect(plugin.stdout).toBe(plain.stdout);
     });
   }
+});
+
+describe("an .mts target of an import written with .js, transpile-only", () => {
+  it("is imported by the name esbuild gives its output (.js), and runs like the hand migration", async () => {
+    const variant: Variant = { bundle: false, format: "esm", platform: "node" };
+    const ssot = { "src/ssot/greeter.mts": `export function greetUser(n: string): string { return "ssot " + n; }\n` };
+    const rules = JSON.stringify({ rules: [{ from: "./src/legacy/greeter", to: "./src/ssot/greeter", symbols: { greet: "greetUser" } }] });
+    const { pluginDir, plainDir } = createTwins("mts-target", {
+      unmigrated: { ...ssot, "ssot-imports.json": rules, "src/legacy/greeter.ts": `export function greet(n: string): string { return "legacy " + n; }\n`, "src/main.ts": `import { greet } from "./legacy/greeter.js";\nconsole.log(greet("ada"));\n` },
+      migrated: { ...ssot, "src/main.ts": `import { greetUser as greet } from "./ssot/greeter.js";\nconsole.log(greet("ada"));\n` },
+    });
+    const [plain, plugin] = await Promise.all([buildAndRun(plainDir, variant), buildAndRun(pluginDir, variant, {})]);
+    expect(plugin.result.errors).toEqual([]);
+    expect(plain.stdout).toBe("ssot ada\n");
+    expect(plugin.stdout).toBe(plain.stdout);
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * The extension a path target gets when the importer wrote a bare specifier or alias (no style to follow):
- * none unless the adapter asks, the emitted one for the target's kind of file, or the adapter's own.
+ * The extension of a rewritten path specifier: the importer's own style where it wrote one (tsc's output
+ * names, or the adapter's single output extension), and for an import written as a bare specifier or alias
+ * (no style to follow) none, unless the adapter says the import requires one.
  */
 import { describe, expect, it } from "vitest";
 import { specifierFor } from "../../src/plan/specifier";
@@ -13,24 +14,35 @@ const MODULE_GREETER = file("/p/src/ssot/greeter", "/p/src/ssot/greeter.mts");
 const FOLDER = file("/p/src/services/index", "/p/src/services/index.ts", true);
 
 describe("specifierFor, for an import written as a bare specifier or alias", () => {
-  it("writes no extension unless the setting needs one", () => {
+  it("writes no extension unless the import requires one", () => {
     expect(specifierFor(GREETER, IMPORTER, "legacy-greeter")).toBe("../ssot/greeter");
-    expect(specifierFor(FOLDER, IMPORTER, "@app/legacy")).toBe("../services");
+    expect(specifierFor(FOLDER, IMPORTER, "@app/legacy", { extensionRequired: false })).toBe("../services");
   });
 
-  it("writes the emitted extension of the target's file, and a folder's index by name", () => {
-    expect(specifierFor(GREETER, IMPORTER, "legacy-greeter", "emitted")).toBe("../ssot/greeter.js");
-    expect(specifierFor(MODULE_GREETER, IMPORTER, "legacy-greeter", "emitted")).toBe("../ssot/greeter.mjs");
-    expect(specifierFor(FOLDER, IMPORTER, "@app/legacy", "emitted")).toBe("../services/index.js");
+  it("writes tsc's output extension for the target's file, and a folder's index by name", () => {
+    expect(specifierFor(GREETER, IMPORTER, "legacy-greeter", { extensionRequired: true })).toBe("../ssot/greeter.js");
+    expect(specifierFor(MODULE_GREETER, IMPORTER, "legacy-greeter", { extensionRequired: true })).toBe("../ssot/greeter.mjs");
+    expect(specifierFor(FOLDER, IMPORTER, "@app/legacy", { extensionRequired: true })).toBe("../services/index.js");
   });
 
-  it("writes an adapter's fixed extension (esbuild's outExtension)", () => {
-    expect(specifierFor(MODULE_GREETER, IMPORTER, "legacy-greeter", ".mjs")).toBe("../ssot/greeter.mjs");
+  it("writes the adapter's single output extension (esbuild names every output alike)", () => {
+    expect(specifierFor(MODULE_GREETER, IMPORTER, "legacy-greeter", { extensionRequired: true, outputExtension: ".js" })).toBe("../ssot/greeter.js");
+    expect(specifierFor(GREETER, IMPORTER, "legacy-greeter", { extensionRequired: true, outputExtension: ".mjs" })).toBe("../ssot/greeter.mjs");
+  });
+});
+
+describe("specifierFor, where the importer wrote a path", () => {
+  it("follows the importer: no extension, an output extension, or a source extension", () => {
+    const style = { extensionRequired: true };
+    expect(specifierFor(GREETER, IMPORTER, "../old/greeter", style)).toBe("../ssot/greeter");
+    expect(specifierFor(MODULE_GREETER, IMPORTER, "../old/greeter.js", style)).toBe("../ssot/greeter.mjs");
+    expect(specifierFor(GREETER, IMPORTER, "../old/greeter.ts", style)).toBe("../ssot/greeter.ts");
   });
 
-  it("keeps following the importer where it wrote a relative path or an extension", () => {
-    expect(specifierFor(GREETER, IMPORTER, "../old/greeter", "emitted")).toBe("../ssot/greeter");
-    expect(specifierFor(GREETER, IMPORTER, "@app/legacy.js", "emitted")).toBe("../ssot/greeter.js");
-    expect(specifierFor(GREETER, IMPORTER, "@app/legacy.ts", ".js")).toBe("../ssot/greeter.ts");
+  it("takes the adapter's output extension for an output-style one, never for a source-style one", () => {
+    const esbuild = { outputExtension: ".js" };
+    expect(specifierFor(MODULE_GREETER, IMPORTER, "../old/greeter.js", esbuild)).toBe("../ssot/greeter.js");
+    expect(specifierFor(MODULE_GREETER, IMPORTER, "../old/greeter.mjs", esbuild)).toBe("../ssot/greeter.js");
+    expect(specifierFor(MODULE_GREETER, IMPORTER, "../old/greeter.ts", esbuild)).toBe("../ssot/greeter.mts");
   });
 });
