@@ -2,7 +2,6 @@ import * as path from "node:path";
 import { isPathLike } from "../rules/module-paths";
 import type { ModuleRef } from "../rules/types";
 
-
 const WRITTEN_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 /** `.ts` written (allowImportingTsExtensions): the source's own extension, whatever the output is called. */
 const SOURCE_STYLE = /^\.[cm]?tsx?$/;
