@@ -12,22 +12,27 @@ export function writtenEntryPoints(entryPoints: BuildOptions["entryPoints"]): st
 
 export const isGlob = (entry: string) => entry.includes("*");
 
-/** esbuild's glob syntax (`*` within a path segment, `**` across them) as an RE2 pattern over an absolute path. */
+/**
+ * esbuild's glob syntax (`*` within a path segment, `**` across them) as an RE2 pattern over an absolute path,
+ * with either path separator: esbuild hands onLoad Windows paths with backslashes.
+ */
 export function globPattern(absoluteGlob: string): string {
   const posix = absoluteGlob.replace(/\\/g, "/");
   let out = "";
   for (let i = 0; i < posix.length; i++) {
     if (posix.startsWith("**/", i)) {
-      out += "(?:.*/)?";
+      out += `(?:.*${SEPARATOR})?`;
       i += 2;
     } else if (posix.startsWith("**", i)) {
       out += ".*";
       i += 1;
-    } else if (posix[i] === "*") out += "[^/]*";
-    else out += escapeRegExp(posix[i]);
+    } else if (posix[i] === "*") out += "[^\\\\/]*";
+    else out += posix[i] === "/" ? SEPARATOR : escapeRegExp(posix[i]);
   }
   return `^${out}$`;
 }
+
+const SEPARATOR = "[\\\\/]";
 
 /** Whether a file is one of the build's entry points: named (with or without extension, a folder for its index) or matched by a glob. */
 export type EntryPointTest = (file: string) => boolean;

@@ -138,3 +138,15 @@ describe("the filter of files handed to esbuild", () => {
     expect(compared).toBeGreaterThan(12_000);
   });
 });
+
+describe("the filter of glob entry points (the rules file is watched from the files they match)", () => {
+  it("matches esbuild's glob syntax with either separator, as esbuild hands Windows paths over", async () => {
+    const { globPattern } = await import("../../src/esbuild/entry-points");
+    const deep = new RegExp(globPattern("/p/src/**/*.ts"));
+    for (const file of ["/p/src/a.ts", "/p/src/x/y/a.ts", String.raw`\p\src\x\a.ts`]) expect(deep.test(file), file).toBe(true);
+    for (const file of ["/p/src/a.tsx", "/p/srcx/a.ts", "/q/src/a.ts"]) expect(deep.test(file), file).toBe(false);
+    const flat = new RegExp(globPattern(String.raw`C:\proj\src\*.ts`));
+    for (const file of [String.raw`C:\proj\src\a.ts`, "C:/proj/src/a.ts"]) expect(flat.test(file), file).toBe(true);
+    expect(flat.test(String.raw`C:\proj\src\d\a.ts`)).toBe(false);
+  });
+});
