@@ -27,13 +27,14 @@ export const BUNDLE_OPTIONS = {
 export function bundledPackages(repo, metafile) {
   const packages = new Map();
   for (const input of Object.keys(metafile.inputs)) {
-    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (!match || packages.has(match[1])) continue;
-    const dir = path.join(repo, input.slice(0, match.index + match[0].length));
+    // The innermost node_modules names the package (a nested copy is a package of its own).
+    const match = /^(.*node_modules\/)((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (!match || packages.has(match[1] + match[2])) continue;
+    const dir = path.join(repo, match[1] + match[2]);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     const licenceFile = fs.readdirSync(dir).find((name) => /^licen[cs]e(\.|$)/i.test(name));
-    if (!licenceFile) throw new Error(`${match[1]} is bundled but ships no licence file to reproduce`);
-    packages.set(match[1], {
+    if (!licenceFile) throw new Error(`${match[2]} is bundled but ships no licence file to reproduce`);
+    packages.set(match[1] + match[2], {
       name: manifest.name,
       version: manifest.version,
       license: manifest.license,

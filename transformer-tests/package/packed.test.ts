@@ -41,7 +41,7 @@ beforeAll(() => {
     "bundle.cjs": [
       `const { ssotImports } = require("ssot-imports/esbuild");`,
       `require("esbuild").build({ entryPoints: ["src/main.ts"], bundle: true, platform: "node", outfile: "bundle/main.js", plugins: [ssotImports()], logLevel: "error" })`,
-      `  .catch(() => process.exit(1));`,
+      `  .catch((error) => { console.error(error.message); process.exit(1); });`,
     ].join("\n"),
   });
 }, 120_000);
