@@ -28,8 +28,11 @@ export function createTypeScriptResolver(
  * keeps the call, and those are the ModuleKind values from ES2015 up).
  */
 function modeOfImportCalls(ts: typeof TS, options: TS.CompilerOptions): TS.ResolutionMode {
-  const { ModuleKind, ScriptTarget } = ts;
-  const module = options.module ?? ((options.target ?? ScriptTarget.ES5) >= ScriptTarget.ES2015 ? ModuleKind.ES2015 : ModuleKind.CommonJS);
+  const { ModuleKind } = ts;
+  // Without `module`, TypeScript's default follows the target, and changed in 6.0 (CommonJS before, ES2022
+  // now): ask the compiler in use (internal, but exported by every version we support).
+  const compiler = ts as typeof TS & { getEmitModuleKind?(options: TS.CompilerOptions): TS.ModuleKind };
+  const module = options.module ?? compiler.getEmitModuleKind?.(options) ?? ModuleKind.CommonJS;
   return module >= ModuleKind.ES2015 ? ModuleKind.ESNext : ModuleKind.CommonJS;
 }
 

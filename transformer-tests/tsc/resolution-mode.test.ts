@@ -56,6 +56,21 @@ describe("resolution by how an import loads its module (package exports conditio
     expect(plugin.stdout).toBe("the CommonJS build | the successor\n");
   });
 
+  it("takes an import() as the compiler does when the tsconfig sets neither module nor target", () => {
+    // TypeScript 6 then emits ES modules (5.9 emitted CommonJS): the import() loads the ES module build.
+    const esmMain = (target: string) => `const imported = await import("${target}");\nconsole.log(imported.flavour);\nexport {};\n`;
+    const { plugin } = expectSameBehaviour({
+      name: "resolution-mode-defaults",
+      shared: { ...DUAL_PACKAGE, "package.json": JSON.stringify({ type: "module" }) },
+      unmigrated: { "src/main.ts": esmMain("dual/greeter") },
+      migrated: { "src/main.ts": esmMain("successor") },
+      rules: RULES,
+      compilerOptions: { module: undefined, target: undefined },
+      entry: "out/main.js",
+    });
+    expect(plugin.stdout).toBe("the successor\n");
+  });
+
   it("the CLI reports that one import and not the require", async () => {
     const dir = createProject({ ...DUAL_PACKAGE, "src/main.ts": main("dual/greeter"), "ssot-imports.json": JSON.stringify(RULES), "tsconfig.json": tsconfig(NODE16) }, "resolution-mode-cli");
     const report = await runCli(dir, ["report", "--format", "json"]);
