@@ -34,7 +34,10 @@ export class ExportsCache {
 
   /** Cached as a promise: a prefetch at build start and the facade that needs the answer share one probe. */
   of(file: string): Promise<RuntimeExports> {
-    return this.valid(file)?.exports ?? this.remember(file, this.probeOne(file, fs.readFileSync(file, "utf8")));
+    const cached = this.valid(file);
+    if (cached) return cached.exports;
+    const source = readSource(file);
+    return this.remember(source, this.probeOne(source));
   }
 
   /**
@@ -43,13 +46,13 @@ export class ExportsCache {
    * `export *` is probed alone, bundled, so that the others' imports are not followed.
    */
   prefetch(files: Iterable<string>): void {
-    const wanted = [...new Set(files)].filter((file) => !this.valid(file)).map((file) => ({ file, text: fs.readFileSync(file, "utf8") }));
+    const wanted = [...new Set(files)].filter((file) => !this.valid(file)).map(readSource);
     const batched = wanted.filter(({ text }) => !REEXPORTS_ALL.test(text));
-    for (const { file, text } of wanted) if (REEXPORTS_ALL.test(text)) this.remember(file, this.probeOne(file, text));
+    for (const source of wanted) if (REEXPORTS_ALL.test(source.text)) this.remember(source, this.probeOne(source));
     if (batched.length === 0) return;
     const batch = this.probe(batched, false);
     // A file esbuild cannot read fails the whole batch: then each is asked alone, so only that one fails.
-    batched.forEach(({ file, text }, i) => this.remember(file, batch.then((all) => all[i], () => this.probeOne(file, text))));
+    batched.forEach((source, i) => this.remember(source, batch.then((all) => all[i], () => this.probeOne(source))));
   }
 
   /** The cached answer if the file has not changed since it was asked; checked once per build. */
@@ -60,8 +63,8 @@ export class ExportsCache {
     return cached && cached.mtimeMs === fs.statSync(file).mtimeMs ? cached : undefined;
   }
 
-  private remember(file: string, exports: Promise<RuntimeExports>): Promise<RuntimeExports> {
-    this.cache.set(file, { mtimeMs: fs.statSync(file).mtimeMs, exports });
+  private remember({ file, mtimeMs }: Source, exports: Promise<RuntimeExports>): Promise<RuntimeExports> {
+    this.cache.set(file, { mtimeMs, exports });
     this.current.add(file);
     // A failed probe is not remembered: the next build asks again.
     exports.catch(() => {
@@ -71,12 +74,12 @@ export class ExportsCache {
     return exports;
   }
 
-  private probeOne(file: string, text: string): Promise<RuntimeExports> {
-    return this.probe([{ file, text }], REEXPORTS_ALL.test(text)).then(([exports]) => exports);
+  private probeOne(source: Source): Promise<RuntimeExports> {
+    return this.probe([source], REEXPORTS_ALL.test(source.text)).then(([exports]) => exports);
   }
 
   /** One esbuild build with each file an entry point named by its position; `bundle` to follow `export *`. */
-  private async probe(sources: ReadonlyArray<{ file: string; text: string }>, bundle: boolean): Promise<RuntimeExports[]> {
+  private async probe(sources: readonly Source[], bundle: boolean): Promise<RuntimeExports[]> {
     const result = await this.build.esbuild.build({
       entryPoints: Object.fromEntries(sources.map(({ file }, i) => [`probe${i}`, file])),
       bundle,
@@ -98,6 +101,18 @@ export class ExportsCache {
       return { values: new Set(output?.exports ?? []), exact: format === "esm", text };
     });
   }
+}
+
+interface Source {
+  file: string;
+  mtimeMs: number;
+  text: string;
+}
+
+/** Stat before read: an edit after the stat makes the cached answer stale at the next build, not kept. */
+function readSource(file: string): Source {
+  const { mtimeMs } = fs.statSync(file);
+  return { file, mtimeMs, text: fs.readFileSync(file, "utf8") };
 }
 
 /** Declared as a type (interface, type alias, `export type {…}`): erased at run time, so nothing to re-export. */
