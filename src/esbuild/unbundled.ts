@@ -185,7 +185,7 @@ async function planChecked(build: PluginBuild, active: ActiveRules, file: string
  */
 function extensionPolicyOf(options: BuildOptions): ExtensionPolicy {
   const outputExtension = options.outExtension?.[".js"] ?? ".js";
-  if (options.format === "cjs" || options.format === "iife") return { outputExtension, requiresExtension: (site) => site.kind === "dynamic-import" };
+  if (options.format === "cjs" || options.format === "iife") return { outputExtension, requiresExtension: (site) => importUseOf(site) === "import" };
   return { outputExtension, requiresExtension: () => true };
 }
 
