@@ -11,12 +11,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { generate } from "./generate.mjs";
 import { describe, measure, median, summary, TIME_BIN } from "./lib/measure.mjs";
-import { prepareTypeScriptCopies } from "./lib/typescript-copies.mjs";
 import allScenarios from "./scenarios/index.mjs";
-import { bundleInternalModules } from "./lib/internal-modules.mjs";
-import { createOutputRoot } from "./lib/output-dirs.mjs";
+import { log, prepareContext, prepareScenarios } from "./lib/context.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BENCH_DIR = path.join(REPO, ".bench");
@@ -78,7 +75,6 @@ function usage(message) {
   process.exit(2);
 }
 
-const log = (line) => process.stderr.write(line + "\n");
 const fmtTime = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
 const fmtMem = (kb) => `${Math.round(kb / 1024)} MB`;
 const fmtRatio = (r) => `${r.toFixed(3)}×`;
@@ -98,46 +94,9 @@ async function main() {
   if (unknown.length) usage(`unknown scenario ${unknown.join(", ")}; known: ${allScenarios.map((s) => s.name).join(", ")}`);
   const scenarios = options.only.length ? allScenarios.filter((s) => options.only.includes(s.name)) : allScenarios;
   if (!fs.existsSync(TIME_BIN)) throw new Error(`${TIME_BIN} (GNU time) is needed to measure peak memory`);
-  if (!fs.existsSync(path.join(REPO, "dist", "tsc", "index.js"))) throw new Error("dist/ is missing: run `npm run build` (npm run bench does)");
-
-  fs.mkdirSync(BENCH_DIR, { recursive: true });
-  // The generated projects name the plugin as a user would ("ssot-imports/tsc"): make this checkout resolvable
-  // under that name from .bench/, as if installed.
-  const link = path.join(BENCH_DIR, "node_modules", "ssot-imports");
-  fs.mkdirSync(path.dirname(link), { recursive: true });
-  if (!fs.existsSync(path.join(link, "package.json"))) {
-    fs.rmSync(link, { force: true });
-    fs.symlinkSync(path.relative(path.dirname(link), REPO), link, "dir");
-  }
-
   const loadBefore = os.loadavg();
-  log(`preparing TypeScript copies in .bench/typescript (plain and ts-patch installed)…`);
-  const typescript = prepareTypeScriptCopies(REPO, BENCH_DIR);
-  const ctx = { repo: REPO, benchDir: BENCH_DIR, typescript, options, output: createOutputRoot() };
-  bundleInternalModules(REPO, BENCH_DIR);
-  log(`timed builds write to ${ctx.output.root}${ctx.output.onTmpfs ? " (tmpfs: disk writeback noise is not the tool's cost)" : ""}`);
-
-  // Generate and verify everything before measuring anything: a broken scenario fails in seconds, not after minutes.
-  const prepared = [];
-  for (const scenario of scenarios) {
-    const projectOptions = {
-      ...scenario.project,
-      seed: options.seed,
-      ...(options.modules ? { modules: options.modules } : {}),
-      ...(options.deprecatedShare !== undefined ? { deprecatedShare: options.deprecatedShare } : {}),
-    };
-    const project = generate(projectOptions);
-    log(`[${scenario.name}] project ${path.relative(REPO, project.dir)}: ${project.modules.unmigrated} modules (twin ${project.modules.migrated}), ${project.importers} importers, ${project.importSites} deprecated import sites, ${project.rules} rules`);
-    if (scenario.setup) await scenario.setup(ctx, project);
-    if (scenario.verify) {
-      log(`[${scenario.name}] verifying both builds and comparing their output…`);
-      const note = await scenario.verify(ctx, project);
-      log(`[${scenario.name}] verified: ${note}`);
-      prepared.push({ scenario, project, verified: note });
-    } else {
-      prepared.push({ scenario, project, verified: null });
-    }
-  }
+  const ctx = prepareContext(REPO, BENCH_DIR, options);
+  const prepared = await prepareScenarios(ctx, scenarios);
 
   const results = [];
   for (const { scenario, project, verified } of prepared) {
@@ -186,7 +145,7 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMB: Math.round(os.totalmem() / 2 ** 20), loadavgBefore: loadBefore, loadavgAfter: loadAfter },
     node: process.version,
-    typescript: typescript.plain.version,
+    typescript: ctx.typescript.plain.version,
     runs: options.runs ?? "per scenario",
     warmup: options.warmup,
     memoryMethod: `${TIME_BIN} -f %M (max RSS of the process tree, KB)`,

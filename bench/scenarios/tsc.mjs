@@ -75,9 +75,12 @@ const TS_PATCH_ALONE = {
   command: (ctx, project) => TS_PATCH_ALONE.build(ctx, project, timedOutput(ctx, "tsc", "ts-patch alone")),
 };
 
-function tscScenario({ name, title, targets, informational, withBin, runs, peers }) {
+function tscScenario({ name, title, targets, informational, withBin, runs, peers, instructionsByDefault = false }) {
   const scenario = {
     name,
+    // A tsc build is one node process, which valgrind can count (bench/instructions.mjs).
+    instructions: true,
+    instructionsByDefault,
     runs,
     title,
     project: PROJECT,
@@ -100,6 +103,7 @@ export default [
     targets: { time: 1.05, memory: 1.1 },
     withBin: (ctx) => ctx.typescript.patched.tsc,
     peers: [TS_PATCH_ALONE],
+    instructionsByDefault: true,
   }),
   tscScenario({
     name: "tspc",
@@ -115,6 +119,7 @@ export default [
     title: "plain tsc, no plugin (unmigrated) / plain tsc (twin)",
     project: PROJECT,
     informational: true,
+    instructions: true,
     with: (ctx, project) => tscCommand(ctx.typescript.plain.tsc, project.unmigrated, { config: "tsconfig.noplugin.json", outDir: timedOutput(ctx, "tsc-deprecated-files", "with") }),
     without: (ctx, project) => tscCommand(ctx.typescript.plain.tsc, project.migrated, { outDir: timedOutput(ctx, "tsc-deprecated-files", "without") }),
   },

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// `npm run bench:instructions`: the tsc scenarios' with/without ratios counted in instructions (valgrind's
+// callgrind) instead of seconds. `npm run bench` judges the targets on wall time, as the issues state them; on a
+// shared 2-core machine two identical builds differ in time by 15–20%, so a 5% target can read as met or
+// missed depending on the hour. An instruction count does not move with the machine's load (~0.05% between
+// identical runs), so this ratio says what the tool itself adds. It is slow (~2 minutes of valgrind per second
+// of build), so it is a separate command, and only for what valgrind can run: tsc in a node process.
+//
+//   node bench/instructions.mjs [--only tsc[,tspc]] [--repeat N] [--jobs N] [--modules N] [--seed N]
+//
+// Results: .bench/instructions.json.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
+import { describe, median } from "./lib/measure.mjs";
+import { countInstructions, inParallel, VALGRIND_BIN } from "./lib/instructions.mjs";
+import { log, prepareContext, prepareScenarios } from "./lib/context.mjs";
+import allScenarios from "./scenarios/index.mjs";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BENCH_DIR = path.join(REPO, ".bench");
+const countable = allScenarios.filter((s) => s.instructions);
+
+const HELP = `node bench/instructions.mjs [options]
+  --only NAME[,NAME]   scenarios to count (default: ${countable.filter((s) => s.instructionsByDefault).map((s) => s.name).join(", ")}; countable: ${countable.map((s) => s.name).join(", ")})
+  --repeat N           counts per side (default 1: the count barely moves; 2 or more shows by how much)
+  --jobs N             builds under valgrind at once (default: all of them; a count does not depend on how
+                       many share the CPUs, and all at once leaves no CPU idle at the end; ~0.6 GB each)
+  --modules N, --seed N  as for bench/run.mjs`;
+
+function parseArgs(argv) {
+  const o = { only: [], repeat: 1, jobs: Infinity, seed: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const count = (min) => {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < min) usage(`${flag} must be an integer ≥ ${min}`);
+      return n;
+    };
+    switch (flag) {
+      case "--only": o.only.push(...(argv[++i] ?? "").split(",").filter(Boolean)); break;
+      case "--repeat": o.repeat = count(1); break;
+      case "--jobs": o.jobs = count(1); break;
+      case "--modules": o.modules = count(50); break;
+      case "--seed": o.seed = count(0); break;
+      case "-h":
+      case "--help": console.log(HELP); process.exit(0);
+      default: usage(`unknown option ${flag}`);
+    }
+  }
+  return o;
+}
+
+function usage(message) {
+  console.error(`bench:instructions: ${message}\n${HELP}`);
+  process.exit(2);
+}
+
+const giga = (n) => `${(n / 1e9).toFixed(2)} G`;
+const ratio = (a, b) => `${(a / b).toFixed(3)}×`;
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const unknown = options.only.filter((n) => !countable.some((s) => s.name === n));
+  if (unknown.length) usage(`cannot count ${unknown.join(", ")}; countable: ${countable.map((s) => s.name).join(", ")}`);
+  const scenarios = options.only.length ? countable.filter((s) => options.only.includes(s.name)) : countable.filter((s) => s.instructionsByDefault);
+  try {
+    execFileSync(VALGRIND_BIN, ["--version"], { stdio: "ignore" });
+  } catch {
+    throw new Error(`${VALGRIND_BIN} is needed to count instructions (Debian: apt-get install valgrind)`);
+  }
+  const ctx = prepareContext(REPO, BENCH_DIR, options);
+  const prepared = await prepareScenarios(ctx, scenarios);
+
+  // Every build of every scenario at once, up to --jobs: a count does not care what runs beside it.
+  const tasks = [];
+  const sidesOf = prepared.map(({ scenario, project }) => {
+    const sides = [
+      { name: "with", command: scenario.with(ctx, project) },
+      { name: "without", command: scenario.without(ctx, project) },
+      ...(scenario.peers ?? []).map((peer) => ({ name: peer.name, peer, command: peer.command(ctx, project) })).filter((s) => s.command),
+    ];
+    for (const side of sides) {
+      side.counts = [];
+      log(`[${scenario.name}] ${side.name}: ${describe(side.command)}`);
+      for (let r = 0; r < options.repeat; r++) {
+        tasks.push(async () => {
+          const started = Date.now();
+          const { instructions } = await countInstructions(side.command);
+          side.counts.push(instructions);
+          log(`[${scenario.name}] ${side.name} ${r + 1}/${options.repeat}: ${giga(instructions)} instructions (${Math.round((Date.now() - started) / 1000)} s under valgrind)`);
+        });
+      }
+    }
+    return sides;
+  });
+  log(`counting ${tasks.length} builds under valgrind, ${Math.min(options.jobs, tasks.length)} at a time (each takes minutes)…`);
+  await inParallel(tasks, options.jobs);
+
+  const results = prepared.map(({ scenario, project }, n) => {
+    const [withSide, withoutSide, ...peers] = sidesOf[n];
+    const w = median(withSide.counts);
+    const wo = median(withoutSide.counts);
+    const target = scenario.targets?.time;
+    return {
+      name: scenario.name,
+      title: scenario.title,
+      project: { dir: path.relative(REPO, project.dir), modules: project.modules },
+      with: withSide.counts,
+      without: withoutSide.counts,
+      ratio: w / wo,
+      timeTarget: target ?? null,
+      peers: peers.map((p) => ({ name: p.name, counts: p.counts, ratio: median(p.counts) / wo, ...(p.peer.marginal ? { withRatio: w / median(p.counts) } : {}) })),
+    };
+  });
+  fs.writeFileSync(path.join(BENCH_DIR, "instructions.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, typescript: ctx.typescript.plain.version, repeat: options.repeat, scenarios: results }, null, 2) + "\n");
+
+  const lines = [`ssot-imports instruction counts (valgrind callgrind) · node ${process.version} · TypeScript ${ctx.typescript.plain.version} · ${options.repeat} count(s) per side`];
+  for (const s of results) {
+    const spread = (xs) => (xs.length > 1 ? ` (${giga(Math.min(...xs))}–${giga(Math.max(...xs))})` : "");
+    lines.push("");
+    lines.push(`${s.name}: ${s.title}`);
+    lines.push(`  with     ${giga(median(s.with))}${spread(s.with)}`);
+    lines.push(`  without  ${giga(median(s.without))}${spread(s.without)}`);
+    lines.push(`  RATIO    ${ratio(median(s.with), median(s.without))}${s.timeTarget ? `   (the time target is ≤ ${s.timeTarget}×; this is instructions, not time: see bench/README.md)` : ""}`);
+    for (const p of s.peers) {
+      lines.push(`  peer ${p.name}: ${giga(median(p.counts))}${spread(p.counts)}, ÷without ${p.ratio.toFixed(3)}×${p.withRatio ? `, with÷peer ${p.withRatio.toFixed(3)}× (the plugin's own cost)` : ""}`);
+    }
+  }
+  lines.push("", `results: ${path.relative(process.cwd(), path.join(BENCH_DIR, "instructions.json"))}`);
+  console.log(lines.join("\n"));
+}
+
+main().catch((e) => {
+  console.error(`\nbench:instructions FAILED: ${e.message}`);
+  process.exit(1);
+});
