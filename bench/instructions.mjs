@@ -3,7 +3,7 @@
 // callgrind) instead of seconds. `npm run bench` judges the targets on wall time, as the issues state them; on a
 // shared 2-core machine two identical builds differ in time by 15–20%, so a 5% target can read as met or
 // missed depending on the hour. An instruction count does not move with the machine's load (~0.05% between
-// identical runs), so this ratio says what the tool itself adds. It is slow (~2 minutes of valgrind per second
+// identical runs), so this ratio says what the tool itself adds. It is slow (about a minute of valgrind per second
 // of build), so it is a separate command, and only for what valgrind can run: tsc in a node process.
 //
 //   node bench/instructions.mjs [--only tsc[,tspc]] [--repeat N] [--jobs N] [--modules N] [--seed N]
@@ -26,8 +26,8 @@ const countable = allScenarios.filter((s) => s.instructions);
 const HELP = `node bench/instructions.mjs [options]
   --only NAME[,NAME]   scenarios to count (default: ${countable.filter((s) => s.instructionsByDefault).map((s) => s.name).join(", ")}; countable: ${countable.map((s) => s.name).join(", ")})
   --repeat N           counts per side (default 1: the count barely moves; 2 or more shows by how much)
-  --jobs N             builds under valgrind at once (default: all of them; a count does not depend on how
-                       many share the CPUs, and all at once leaves no CPU idle at the end; ~0.6 GB each)
+  --jobs N             sides counted at once (default: all of them; a count does not depend on how many
+                       share the CPUs, and all at once leaves no CPU idle at the end; ~0.6 GB each)
   --modules N, --seed N  as for bench/run.mjs`;
 
 function parseArgs(argv) {
@@ -85,18 +85,19 @@ async function main() {
     for (const side of sides) {
       side.counts = [];
       log(`[${scenario.name}] ${side.name}: ${describe(side.command)}`);
-      for (let r = 0; r < options.repeat; r++) {
-        tasks.push(async () => {
+      // One side's repeats run one after another: they share its output folder, which each clears first.
+      tasks.push(async () => {
+        for (let r = 0; r < options.repeat; r++) {
           const started = Date.now();
           const { instructions } = await countInstructions(side.command);
           side.counts.push(instructions);
           log(`[${scenario.name}] ${side.name} ${r + 1}/${options.repeat}: ${giga(instructions)} instructions (${Math.round((Date.now() - started) / 1000)} s under valgrind)`);
-        });
-      }
+        }
+      });
     }
     return sides;
   });
-  log(`counting ${tasks.length} builds under valgrind, ${Math.min(options.jobs, tasks.length)} at a time (each takes minutes)…`);
+  log(`counting ${tasks.length * options.repeat} builds under valgrind, ${Math.min(options.jobs, tasks.length)} at a time (each takes minutes)…`);
   await inParallel(tasks, options.jobs);
 
   const results = prepared.map(({ scenario, project }, n) => {

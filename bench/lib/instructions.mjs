@@ -1,6 +1,6 @@
 // Counts the instructions one command executes, under valgrind's callgrind. Unlike wall or CPU time, the count
 // does not depend on what else the machine is doing: the same build gives the same count within ~0.05%, on a
-// machine where two identical tsc builds differ by 15–20% in time. The price is speed (~40× slower), and
+// machine where two identical tsc builds differ by 15–20% in time. The price is speed (~50× slower), and
 // that only single-process, valgrind-friendly programs can be counted (tsc yes; esbuild's Go service no).
 
 import { spawn } from "node:child_process";
