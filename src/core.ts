@@ -1,7 +1,8 @@
 import type * as TS from "typescript";
 import { Matcher } from "./match/matcher";
 import { applyEdits } from "./plan/apply-edits";
-import { planFile, type MatchedSite, type PlanInput } from "./plan/plan-file";
+import { planFile, type MatchedSite } from "./plan/plan-file";
+import type { PlanSettings } from "./plan/context";
 import type { Layout, RewritePlan } from "./plan/types";
 import { importUseOf } from "./scan/import-use";
 import { scanImports } from "./scan/scan-imports";
@@ -23,7 +24,7 @@ export function rewriteFile(
   text: string,
   parse: () => TS.SourceFile,
   layout: Layout = "same-line",
-  planOptions: Pick<PlanInput, "isTypeOnly" | "typeSyntax" | "extensions"> = {},
+  planOptions: PlanSettings = {},
 ): FileRewrite | undefined {
   // Where the needles are is also where the scan must look: the rest of the tree cannot name a deprecated module.
   const candidateOffsets = matcher.needleOffsets(text);

@@ -15,10 +15,21 @@ export interface ModuleGroup {
   items: TargetedBinding[];
 }
 
-/** How the caller's setting shapes the plan; see PlanInput. */
+/** How the caller's setting shapes the plan: what planFile takes beside the file and its matches. */
 export interface PlanSettings {
+  /**
+   * Targets that exist only as types. `export *` re-exports renamed and moved names under their old names; a
+   * caller planning JavaScript (types already stripped, as esbuild's unbundled mode does) passes this so
+   * type-only ones are left out rather than re-exported as values that do not exist at run time.
+   */
   isTypeOnly?: (target: ResolvedSymbol) => boolean;
+  /**
+   * The text is TypeScript (the tsc adapter): a type-only target of a rewritten `export *` is re-exported as
+   * `type Old` instead of being left out, since importers of the old name may use it as a type. The `type`
+   * modifier is what isolatedModules and verbatimModuleSyntax require of a type re-export (TS1205).
+   */
   typeSyntax?: boolean;
+  /** What extensions rewritten specifiers carry: the adapter knows the module setting and the output's names. */
   extensions?: ExtensionPolicy;
 }
 

@@ -1,37 +1,23 @@
 import { lineLocator } from "../diagnostic";
-import type { ResolvedSymbol, RuleIndex } from "../rules/targets";
+import type { RuleIndex } from "../rules/targets";
 import type { Rule } from "../rules/types";
 import type { ImportSite } from "../scan/types";
-import { SitePlan } from "./context";
+import { SitePlan, type PlanSettings } from "./context";
 import { planDeclaration } from "./plan-declaration";
 import { planAugmentation, planCall, planImportType, planNamespace } from "./plan-namespace";
-import type { ExtensionPolicy, Layout, RewritePlan } from "./types";
+import type { Layout, RewritePlan } from "./types";
 
 export interface MatchedSite {
   site: ImportSite;
   rule: Rule;
 }
 
-export interface PlanInput {
+export interface PlanInput extends PlanSettings {
   file: string;
   text: string;
   index: RuleIndex;
   matches: readonly MatchedSite[];
   layout?: Layout;
-  /**
-   * Targets that exist only as types. `export *` re-exports renamed and moved names under their old names; a
-   * caller planning JavaScript (types already stripped, as esbuild's unbundled mode does) passes this so
-   * type-only ones are left out rather than re-exported as values that do not exist at run time.
-   */
-  isTypeOnly?: (target: ResolvedSymbol) => boolean;
-  /**
-   * The text is TypeScript (the tsc adapter): a type-only target of a rewritten `export *` is re-exported as
-   * `type Old` instead of being left out, since importers of the old name may use it as a type. The `type`
-   * modifier is what isolatedModules and verbatimModuleSyntax require of a type re-export (TS1205).
-   */
-  typeSyntax?: boolean;
-  /** What extensions rewritten specifiers carry: the adapter knows the module setting and the output's names. */
-  extensions?: ExtensionPolicy;
 }
 
 /** Decides what each deprecated import of one file becomes: pure, from sites and matches to text edits. */
