@@ -2,6 +2,7 @@ import * as path from "node:path";
 import type { BuildOptions } from "esbuild";
 import { escapeRegExp } from "../match/escape-regexp";
 import { moduleKeyOf, toPosix } from "../rules/module-paths";
+import type { PathSeparator } from "./file-filter";
 
 /** `entryPoints` as the user wrote them: paths or globs, relative to the working directory or absolute. */
 export function writtenEntryPoints(entryPoints: BuildOptions["entryPoints"]): string[] {
@@ -13,26 +14,28 @@ export function writtenEntryPoints(entryPoints: BuildOptions["entryPoints"]): st
 export const isGlob = (entry: string) => entry.includes("*");
 
 /**
- * esbuild's glob syntax (`*` within a path segment, `**` across them) as an RE2 pattern over an absolute path,
- * with either path separator: esbuild hands onLoad Windows paths with backslashes.
+ * esbuild's glob syntax (`*` within a path segment, `**` across them) as an RE2 pattern over an absolute path.
+ * Separators as the platform writes them (see exactFiles: a literal start is what keeps Go's test cheap); on
+ * Windows either separator, as esbuild may hand over either there.
  */
-export function globPattern(absoluteGlob: string): string {
-  const posix = absoluteGlob.replace(/\\/g, "/");
+export function globPattern(absoluteGlob: string, separator: PathSeparator = path.sep as PathSeparator): string {
+  const eitherSeparator = separator === "\\";
+  const glob = eitherSeparator ? absoluteGlob.replace(/\\/g, "/") : absoluteGlob;
+  const sep = eitherSeparator ? "[\\\\/]" : "\\/";
+  const notSep = eitherSeparator ? "[^\\\\/]" : "[^/]";
   let out = "";
-  for (let i = 0; i < posix.length; i++) {
-    if (posix.startsWith("**/", i)) {
-      out += `(?:.*${SEPARATOR})?`;
+  for (let i = 0; i < glob.length; i++) {
+    if (glob.startsWith("**/", i)) {
+      out += `(?:.*${sep})?`;
       i += 2;
-    } else if (posix.startsWith("**", i)) {
+    } else if (glob.startsWith("**", i)) {
       out += ".*";
       i += 1;
-    } else if (posix[i] === "*") out += "[^\\\\/]*";
-    else out += posix[i] === "/" ? SEPARATOR : escapeRegExp(posix[i]);
+    } else if (glob[i] === "*") out += `${notSep}*`;
+    else out += glob[i] === "/" ? sep : escapeRegExp(glob[i]);
   }
   return `^${out}$`;
 }
-
-const SEPARATOR = "[\\\\/]";
 
 /** Whether a file is one of the build's entry points: named (with or without extension, a folder for its index) or matched by a glob. */
 export type EntryPointTest = (file: string) => boolean;

@@ -1,38 +1,48 @@
+import * as path from "node:path";
 import { escapeRegExp } from "../match/escape-regexp";
 
+export type PathSeparator = "/" | "\\";
+
 /**
- * An RE2 pattern matching exactly these files, with either path separator; one that matches nothing if empty.
- * Written as a trie: a flat alternation of long absolute paths keeps every branch alive through their shared
- * prefix in Go's regexp engine, for every file esbuild tests against it.
+ * An RE2 pattern matching exactly these files; one that matches nothing if empty. esbuild tests it in Go
+ * against the path of every file the build loads, so its shape decides what a plugin costs there:
+ * - Separators are written as the platform writes them. A pattern that starts with a literal run is rejected
+ *   by Go's regexp with one prefix comparison; a character class (`[\\/]`, either separator) ends that run at
+ *   the first `/` and makes Go step through every path character by character. On a 4,000-file bundle that
+ *   was ~85 M instructions, most of what the plugin cost on esbuild's side. On Windows, where esbuild may hand
+ *   over either separator, both are accepted.
+ * - It is a trie: a flat alternation of long absolute paths keeps every branch alive through their shared prefix.
  */
-export function exactFiles(files: readonly string[]): RegExp {
+export function exactFiles(files: readonly string[], separator: PathSeparator = path.sep as PathSeparator): RegExp {
   if (files.length === 0) return /^\b$/;
-  const sorted = [...new Set(files.map((f) => f.replace(/\\/g, "/")))].sort();
-  return new RegExp(`^${trie(sorted, 0, sorted.length, 0)}$`);
+  const eitherSeparator = separator === "\\";
+  const keys = eitherSeparator ? files.map((f) => f.replace(/\\/g, "/")) : files;
+  const sorted = [...new Set(keys)].sort();
+  return new RegExp(`^${trie(sorted, 0, sorted.length, 0, eitherSeparator ? eitherSeparatorChar : escapeRegExp)}$`);
 }
 
 /**
  * The trie of sorted strings lo..hi, which share their first `depth` characters. Sorted, they share the next
  * character exactly when the first and the last do, and a string that ends here is the first of them.
  */
-function trie(strings: readonly string[], lo: number, hi: number, depth: number): string {
+function trie(strings: readonly string[], lo: number, hi: number, depth: number, char: (c: string) => string): string {
   let out = "";
   for (;;) {
-    if (strings[lo].length === depth) return lo + 1 === hi ? out : `${out}(?:${trie(strings, lo + 1, hi, depth)})?`;
-    const char = strings[lo][depth];
-    if (strings[hi - 1][depth] !== char) break;
-    out += patternChar(char);
+    if (strings[lo].length === depth) return lo + 1 === hi ? out : `${out}(?:${trie(strings, lo + 1, hi, depth, char)})?`;
+    const next = strings[lo][depth];
+    if (strings[hi - 1][depth] !== next) break;
+    out += char(next);
     depth++;
   }
   const branches: string[] = [];
   for (let i = lo; i < hi; ) {
-    const char = strings[i][depth];
+    const next = strings[i][depth];
     let j = i;
-    while (j < hi && strings[j][depth] === char) j++;
-    branches.push(patternChar(char) + trie(strings, i, j, depth + 1));
+    while (j < hi && strings[j][depth] === next) j++;
+    branches.push(char(next) + trie(strings, i, j, depth + 1, char));
     i = j;
   }
   return `${out}(?:${branches.join("|")})`;
 }
 
-const patternChar = (char: string) => (char === "/" ? "[\\\\/]" : escapeRegExp(char));
+const eitherSeparatorChar = (char: string) => (char === "/" ? "[\\\\/]" : escapeRegExp(char));

@@ -107,15 +107,32 @@ describe("bundle: false reads each file with the build's own loader", () => {
 });
 
 describe("the filter of files handed to esbuild", () => {
-  it("matches exactly the listed files, with either separator", async () => {
+  it("matches exactly the listed files, separators as written (POSIX: a backslash is a file name character)", async () => {
     const { exactFiles } = await import("../../src/esbuild/file-filter");
-    const listed = ["/p/src/x.ts", "/p/src/xy.ts", "/p/src/x.ts.bak", "/p/src/z/q.ts", String.raw`C:\p\m.ts`];
-    const filter = exactFiles(listed);
+    const listed = ["/p/src/x.ts", "/p/src/xy.ts", "/p/src/x.ts.bak", "/p/src/z/q.ts", String.raw`/p/a\b.ts`];
+    const filter = exactFiles(listed, "/");
     for (const file of listed) expect(filter.test(file), file).toBe(true);
-    expect(filter.test(String.raw`\p\src\z\q.ts`)).toBe(true);
-    expect(filter.test("C:/p/m.ts")).toBe(true);
-    for (const file of ["/p/src/x.t", "/p/src/x.tsx", "/p/src/y.ts", "/p/src/z/q.ts/", "/q/src/x.ts", "p/src/x.ts"]) expect(filter.test(file), file).toBe(false);
-    expect(exactFiles([]).test("/p/src/x.ts")).toBe(false);
+    for (const file of ["/p/src/x.t", "/p/src/x.tsx", "/p/src/y.ts", "/p/src/z/q.ts/", "/q/src/x.ts", "p/src/x.ts", String.raw`\p\src\z\q.ts`, "/p/a/b.ts"]) {
+      expect(filter.test(file), file).toBe(false);
+    }
+    expect(exactFiles([], "/").test("/p/src/x.ts")).toBe(false);
+  });
+
+  it("on Windows, matches the listed files with either separator", async () => {
+    const { exactFiles } = await import("../../src/esbuild/file-filter");
+    const listed = [String.raw`C:\p\src\x.ts`, String.raw`C:\p\src\z\q.ts`, "C:/p/m.ts"];
+    const filter = exactFiles(listed, "\\");
+    for (const file of listed) expect(filter.test(file), file).toBe(true);
+    for (const file of ["C:/p/src/z/q.ts", String.raw`C:\p\m.ts`, String.raw`C:/p\src/x.ts`]) expect(filter.test(file), file).toBe(true);
+    for (const file of [String.raw`C:\p\src\x.tsx`, String.raw`D:\p\src\x.ts`, String.raw`C:\p\src\y.ts`]) expect(filter.test(file), file).toBe(false);
+  });
+
+  it("starts with the files' shared folder as literal characters, which Go's regexp rejects a path by in one comparison", async () => {
+    const { exactFiles } = await import("../../src/esbuild/file-filter");
+    const files = ["/work/app/src/legacy/a.ts", "/work/app/src/legacy/b.ts", "/work/app/src/old/c.ts"];
+    expect(exactFiles(files, "/").source.startsWith(String.raw`^\/work\/app\/src\/`)).toBe(true);
+    // A character class ends the literal run at the first separator.
+    expect(exactFiles(files, "\\").source.startsWith(String.raw`^[\\/]work`)).toBe(true);
   });
 
   it("agrees with a set of the files on random paths full of prefixes, separators and regex characters", async () => {
@@ -124,28 +141,38 @@ describe("the filter of files handed to esbuild", () => {
     const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
     const alphabet = ["a", "b", "/", ".", "x", "(", "[", "\\", "$"];
     const randomPath = () => "/p" + Array.from({ length: 1 + random(6) }, () => alphabet[random(alphabet.length)]).join("");
-    const posix = (file: string) => file.replace(/\\/g, "/");
+    const either = (file: string) => file.replace(/\\/g, "/");
     let compared = 0;
-    for (let round = 0; round < 300; round++) {
-      const files = Array.from({ length: 1 + random(12) }, randomPath);
-      const filter = exactFiles(files);
-      const listed = new Set(files.map(posix));
-      for (const candidate of [...files, ...Array.from({ length: 40 }, randomPath)]) {
-        expect(filter.test(candidate), `${candidate} against ${JSON.stringify(files)}`).toBe(listed.has(posix(candidate)));
-        compared++;
+    for (const [separator, key] of [["/", (file: string) => file], ["\\", either]] as const) {
+      for (let round = 0; round < 300; round++) {
+        const files = Array.from({ length: 1 + random(12) }, randomPath);
+        const filter = exactFiles(files, separator);
+        const listed = new Set(files.map(key));
+        for (const candidate of [...files, ...Array.from({ length: 40 }, randomPath)]) {
+          expect(filter.test(candidate), `${candidate} against ${JSON.stringify(files)} (${separator})`).toBe(listed.has(key(candidate)));
+          compared++;
+        }
       }
     }
-    expect(compared).toBeGreaterThan(12_000);
+    expect(compared).toBeGreaterThan(24_000);
   });
 });
 
 describe("the filter of glob entry points (the rules file is watched from the files they match)", () => {
-  it("matches esbuild's glob syntax with either separator, as esbuild hands Windows paths over", async () => {
+  it("matches esbuild's glob syntax, separators as the platform writes them", async () => {
     const { globPattern } = await import("../../src/esbuild/entry-points");
-    const deep = new RegExp(globPattern("/p/src/**/*.ts"));
+    const deep = new RegExp(globPattern("/p/src/**/*.ts", "/"));
+    for (const file of ["/p/src/a.ts", "/p/src/x/y/a.ts"]) expect(deep.test(file), file).toBe(true);
+    for (const file of ["/p/src/a.tsx", "/p/srcx/a.ts", "/q/src/a.ts", String.raw`\p\src\x\a.ts`]) expect(deep.test(file), file).toBe(false);
+    expect(globPattern("/p/src/*.ts", "/").startsWith(String.raw`^\/p\/src\/`)).toBe(true);
+  });
+
+  it("on Windows, with either separator, as esbuild may hand over either there", async () => {
+    const { globPattern } = await import("../../src/esbuild/entry-points");
+    const deep = new RegExp(globPattern("/p/src/**/*.ts", "\\"));
     for (const file of ["/p/src/a.ts", "/p/src/x/y/a.ts", String.raw`\p\src\x\a.ts`]) expect(deep.test(file), file).toBe(true);
     for (const file of ["/p/src/a.tsx", "/p/srcx/a.ts", "/q/src/a.ts"]) expect(deep.test(file), file).toBe(false);
-    const flat = new RegExp(globPattern(String.raw`C:\proj\src\*.ts`));
+    const flat = new RegExp(globPattern(String.raw`C:\proj\src\*.ts`, "\\"));
     for (const file of [String.raw`C:\proj\src\a.ts`, "C:/proj/src/a.ts"]) expect(flat.test(file), file).toBe(true);
     expect(flat.test(String.raw`C:\proj\src\d\a.ts`)).toBe(false);
   });
