@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench:instructions`: the tsc scenarios' with/without ratios counted in instructions (valgrind's
-// callgrind) instead of seconds. `npm run bench` judges the targets on wall time, as the issues state them; on a
+// `npm run bench:instructions`: the tsc and esbuild scenarios' with/without ratios counted in instructions
+// (valgrind's callgrind) instead of seconds. `npm run bench` judges the targets on wall time, as the issues state them; on a
 // shared 2-core machine two identical builds differ in time by 15–20%, so a 5% target can read as met or
 // missed depending on the hour. An instruction count does not move with the machine's load (~0.05% between
-// identical runs), so this ratio says what the tool itself adds. It is slow (about a minute of valgrind per second
-// of build), so it is a separate command, and only for what valgrind can run: tsc in a node process.
+// identical tsc runs, up to 1% for esbuild's Go service: lib/instructions.mjs says how), so this ratio says what the
+// tool itself adds. It is slow (about a minute of valgrind per second of build), so it is a separate command.
 //
-//   node bench/instructions.mjs [--only tsc[,tspc]] [--repeat N] [--jobs N] [--modules N] [--seed N]
+//   node bench/instructions.mjs [--only tsc,esbuild-bundle,…] [--repeat N] [--jobs N] [--modules N] [--seed N]
 //
 // Results: .bench/instructions.json.
 
@@ -15,7 +15,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { describe, median } from "./lib/measure.mjs";
-import { countInstructions, inParallel, VALGRIND_BIN } from "./lib/instructions.mjs";
+import { countInstructions, inParallel, VALGRIND_BIN, warmUp } from "./lib/instructions.mjs";
 import { log, prepareContext, prepareScenarios } from "./lib/context.mjs";
 import allScenarios from "./scenarios/index.mjs";
 
@@ -71,7 +71,7 @@ async function main() {
   } catch {
     throw new Error(`${VALGRIND_BIN} is needed to count instructions (Debian: apt-get install valgrind)`);
   }
-  const ctx = prepareContext(REPO, BENCH_DIR, options);
+  const ctx = await prepareContext(REPO, BENCH_DIR, options);
   const prepared = await prepareScenarios(ctx, scenarios);
 
   // Every build of every scenario at once, up to --jobs: a count does not care what runs beside it.
@@ -84,14 +84,18 @@ async function main() {
     ];
     for (const side of sides) {
       side.counts = [];
+      side.split = [];
       log(`[${scenario.name}] ${side.name}: ${describe(side.command)}`);
       // One side's repeats run one after another: they share its output folder, which each clears first.
       tasks.push(async () => {
+        await warmUp(side.command);
         for (let r = 0; r < options.repeat; r++) {
           const started = Date.now();
-          const { instructions } = await countInstructions(side.command);
+          const { instructions, node, go } = await countInstructions(side.command);
           side.counts.push(instructions);
-          log(`[${scenario.name}] ${side.name} ${r + 1}/${options.repeat}: ${giga(instructions)} instructions (${Math.round((Date.now() - started) / 1000)} s under valgrind)`);
+          side.split.push({ node, go });
+          const parts = go ? ` (node ${giga(node)}, esbuild's Go service ${giga(go)})` : "";
+          log(`[${scenario.name}] ${side.name} ${r + 1}/${options.repeat}: ${giga(instructions)} instructions${parts} (${Math.round((Date.now() - started) / 1000)} s under valgrind)`);
         }
       });
     }
@@ -111,6 +115,7 @@ async function main() {
       project: { dir: path.relative(REPO, project.dir), modules: project.modules },
       with: withSide.counts,
       without: withoutSide.counts,
+      ...(withSide.split.some((x) => x.go) ? { split: { with: withSide.split, without: withoutSide.split } } : {}),
       ratio: w / wo,
       timeTarget: target ?? null,
       peers: peers.map((p) => ({ name: p.name, counts: p.counts, ratio: median(p.counts) / wo, ...(p.peer.marginal ? { withRatio: w / median(p.counts) } : {}) })),
@@ -123,8 +128,9 @@ async function main() {
     const spread = (xs) => (xs.length > 1 ? ` (${giga(Math.min(...xs))}–${giga(Math.max(...xs))})` : "");
     lines.push("");
     lines.push(`${s.name}: ${s.title}`);
-    lines.push(`  with     ${giga(median(s.with))}${spread(s.with)}`);
-    lines.push(`  without  ${giga(median(s.without))}${spread(s.without)}`);
+    const parts = (side) => (s.split ? `   node ${giga(median(s.split[side].map((x) => x.node)))} + Go ${giga(median(s.split[side].map((x) => x.go)))}` : "");
+    lines.push(`  with     ${giga(median(s.with))}${spread(s.with)}${parts("with")}`);
+    lines.push(`  without  ${giga(median(s.without))}${spread(s.without)}${parts("without")}`);
     lines.push(`  RATIO    ${ratio(median(s.with), median(s.without))}${s.timeTarget ? `   (the time target is ≤ ${s.timeTarget}×; this is instructions, not time: see bench/README.md)` : ""}`);
     for (const p of s.peers) {
       lines.push(`  peer ${p.name}: ${giga(median(p.counts))}${spread(p.counts)}, ÷without ${p.ratio.toFixed(3)}×${p.withRatio ? `, with÷peer ${p.withRatio.toFixed(3)}× (the plugin's own cost)` : ""}`);

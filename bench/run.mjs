@@ -95,7 +95,7 @@ async function main() {
   const scenarios = options.only.length ? allScenarios.filter((s) => options.only.includes(s.name)) : allScenarios;
   if (!fs.existsSync(TIME_BIN)) throw new Error(`${TIME_BIN} (GNU time) is needed to measure peak memory`);
   const loadBefore = os.loadavg();
-  const ctx = prepareContext(REPO, BENCH_DIR, options);
+  const ctx = await prepareContext(REPO, BENCH_DIR, options);
   const prepared = await prepareScenarios(ctx, scenarios);
 
   const results = [];

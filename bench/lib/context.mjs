@@ -11,7 +11,7 @@ import { prepareTypeScriptCopies } from "./typescript-copies.mjs";
 
 export const log = (line) => process.stderr.write(line + "\n");
 
-export function prepareContext(repo, benchDir, options) {
+export async function prepareContext(repo, benchDir, options) {
   if (!fs.existsSync(path.join(repo, "dist", "tsc", "index.js"))) throw new Error("dist/ is missing: run `npm run build` (npm run bench does)");
   fs.mkdirSync(benchDir, { recursive: true });
   // The generated projects name the plugin as a user would ("ssot-imports/tsc"): make this checkout resolvable
@@ -25,7 +25,7 @@ export function prepareContext(repo, benchDir, options) {
   log(`preparing TypeScript copies in .bench/typescript (plain and ts-patch installed)…`);
   const typescript = prepareTypeScriptCopies(repo, benchDir);
   const ctx = { repo, benchDir, typescript, options, output: createOutputRoot() };
-  bundleInternalModules(repo, benchDir);
+  await bundleInternalModules(repo, benchDir);
   log(`timed builds write to ${ctx.output.root}${ctx.output.onTmpfs ? " (tmpfs: disk writeback noise is not the tool's cost)" : ""}`);
   return ctx;
 }

@@ -8,8 +8,8 @@ import { BUNDLE_OPTIONS } from "../../tools/bundle-options.mjs";
 
 export const ACTIVE_RULES = "internal/active-rules.js";
 
-export function bundleInternalModules(repo, benchDir) {
-  esbuild.buildSync({
+export async function bundleInternalModules(repo, benchDir) {
+  await esbuild.build({
     absWorkingDir: repo,
     entryPoints: ["src/esbuild/active-rules.ts"],
     outfile: path.join(benchDir, ACTIVE_RULES),

@@ -28,6 +28,8 @@ function buildCommand(ctx, dir, spec) {
     // The JSON argument is long and unreadable in the log: show what it means instead.
     label: `node bench/lib/esbuild-build.mjs ${spec.mode}${spec.plugin ? ` +${spec.plugin}` : ""} → ${spec.out}`,
     prepare: () => fs.rmSync(spec.mode === "bundle" ? path.dirname(out) : out, { recursive: true, force: true }),
+    // bench/instructions.mjs counts the Go service this node process starts, too.
+    esbuildService: true,
   };
 }
 
@@ -217,6 +219,8 @@ const bundleScenario = {
   title: "esbuild bundle: true + ssotImports() (unmigrated) / plain esbuild bundle (twin)",
   project: PROJECT,
   targets: { time: 1.03 },
+  instructions: true,
+  instructionsByDefault: true,
   verify: (ctx, project) => verifyBundle(ctx, bundleScenario, project),
   with: (ctx, project) => buildCommand(ctx, project.unmigrated, bundleSpec("ssot-imports", { out: timedBundle(ctx, "with") })),
   without: (ctx, project) => buildCommand(ctx, project.migrated, bundleSpec(null, { out: timedBundle(ctx, "without") })),
@@ -251,6 +255,8 @@ const unbundledScenario = {
   title: "esbuild bundle: false, every file an entry point + ssotImports() (unmigrated) / the same, plain (twin)",
   project: PROJECT,
   targets: { time: 1.03 },
+  instructions: true,
+  instructionsByDefault: true,
   verify: (ctx, project) => verifyUnbundled(ctx, unbundledScenario, project),
   with: (ctx, project) => buildCommand(ctx, project.unmigrated, { ...unbundledSpec("ssot-imports"), out: timedOutput(ctx, "esbuild-unbundled", "with") }),
   without: (ctx, project) => buildCommand(ctx, project.migrated, { ...unbundledSpec(null), out: timedOutput(ctx, "esbuild-unbundled", "without") }),

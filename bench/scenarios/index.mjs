@@ -7,7 +7,8 @@
 //     project: { modules: 1000, … },      // generator options (bench/generate.mjs); generated once, cached
 //     targets?: { time: 1.05, memory?: 1.1 }, // max ratios with/without (either key); omitted = figures only
 //     informational?: true,               // context for the others, never a pass/miss
-//     instructions?: true,                // every side is one node process: bench/instructions.mjs may
+//     instructions?: true,                // every side is one node process (and, where its command says
+//                                         // esbuildService, esbuild's Go service): bench/instructions.mjs may
 //                                         // count it under valgrind (instructionsByDefault: counted
 //                                         // when no --only is given)
 //     setup?(ctx, project),               // once, before verify/warm-up (e.g. write a build script)

@@ -54,6 +54,7 @@ describe("the published package", () => {
   it("holds the bundles, their declarations, the schema and the third-party licences, and no sources", () => {
     expect(packedFiles).toEqual(expect.arrayContaining([
       "dist/tsc/index.js", "dist/tsc/index.d.ts", "dist/esbuild/index.js", "dist/esbuild/unbundled.js", "dist/cli/main.js",
+      "dist/tsc/index.bundle.js", "dist/esbuild/index.bundle.js", "dist/esbuild/unbundled.bundle.js", "dist/cli/main.bundle.js", "dist/loader/code-cache.js",
       "dist/index.js", "dist/index.d.ts", "dist/THIRD-PARTY-LICENSES.md", "schema.json", "package.json", "README.md",
     ]));
     expect(packedFiles.filter((file) => file.startsWith("src/") || file.includes("node_modules/"))).toEqual([]);
