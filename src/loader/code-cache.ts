@@ -10,7 +10,7 @@ import { Script } from "node:vm";
  *
  * Why: the esbuild plugin runs inside the user's build, and much of what it costs on its JavaScript side is V8
  * compiling its code: the bundle at load, then each function at its first call. Reading that compiled code back
- * takes ~20 M instructions off the ~85 M the plugin adds to a 4,000-module bundle in node (README, Performance).
+ * took ~24 M instructions off the ~81 M the plugin added in node to a 4,000-module bundle (README, Code cache).
  * The cache is written once, at the exit of the first process that loads a bundle without one, when it holds
  * every function that process compiled.
  *
