@@ -1,8 +1,7 @@
 import * as path from "node:path";
 import type { BuildOptions } from "esbuild";
-import { escapeRegExp } from "../match/escape-regexp";
 import { moduleKeyOf, toPosix } from "../rules/module-paths";
-import type { PathSeparator } from "./file-filter";
+import { pathPatternStyle, type PathSeparator } from "./file-filter";
 
 /** `entryPoints` as the user wrote them: paths or globs, relative to the working directory or absolute. */
 export function writtenEntryPoints(entryPoints: BuildOptions["entryPoints"]): string[] {
@@ -19,20 +18,18 @@ export const isGlob = (entry: string) => entry.includes("*");
  * Windows either separator, as esbuild may hand over either there.
  */
 export function globPattern(absoluteGlob: string, separator: PathSeparator = path.sep as PathSeparator): string {
-  const eitherSeparator = separator === "\\";
-  const glob = eitherSeparator ? absoluteGlob.replace(/\\/g, "/") : absoluteGlob;
-  const sep = eitherSeparator ? "[\\\\/]" : "\\/";
-  const notSep = eitherSeparator ? "[^\\\\/]" : "[^/]";
+  const style = pathPatternStyle(separator);
+  const glob = style.normalise(absoluteGlob);
   let out = "";
   for (let i = 0; i < glob.length; i++) {
     if (glob.startsWith("**/", i)) {
-      out += `(?:.*${sep})?`;
+      out += `(?:.*${style.char("/")})?`;
       i += 2;
     } else if (glob.startsWith("**", i)) {
       out += ".*";
       i += 1;
-    } else if (glob[i] === "*") out += `${notSep}*`;
-    else out += glob[i] === "/" ? sep : escapeRegExp(glob[i]);
+    } else if (glob[i] === "*") out += `${style.notSeparator}*`;
+    else out += style.char(glob[i]);
   }
   return `^${out}$`;
 }

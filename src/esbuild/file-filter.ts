@@ -15,10 +15,28 @@ export type PathSeparator = "/" | "\\";
  */
 export function exactFiles(files: readonly string[], separator: PathSeparator = path.sep as PathSeparator): RegExp {
   if (files.length === 0) return /^\b$/;
-  const eitherSeparator = separator === "\\";
-  const keys = eitherSeparator ? files.map((f) => f.replace(/\\/g, "/")) : files;
-  const sorted = [...new Set(keys)].sort();
-  return new RegExp(`^${trie(sorted, 0, sorted.length, 0, eitherSeparator ? eitherSeparatorChar : escapeRegExp)}$`);
+  const style = pathPatternStyle(separator);
+  const sorted = [...new Set(files.map(style.normalise))].sort();
+  return new RegExp(`^${trie(sorted, 0, sorted.length, 0, style.char)}$`);
+}
+
+/** How a filter writes a path's characters for one platform; exactFiles and globPattern share it. */
+export interface PathPatternStyle {
+  /** The path as the pattern is built from it (on Windows, `/` for either separator). */
+  normalise: (path: string) => string;
+  /** One character of the normalised path, as a pattern. */
+  char: (char: string) => string;
+  /** Any one character but a separator. */
+  notSeparator: string;
+}
+
+export function pathPatternStyle(separator: PathSeparator = path.sep as PathSeparator): PathPatternStyle {
+  if (separator === "/") return { normalise: (p) => p, char: escapeRegExp, notSeparator: "[^/]" };
+  return {
+    normalise: (p) => p.replace(/\\/g, "/"),
+    char: (char) => (char === "/" ? "[\\\\/]" : escapeRegExp(char)),
+    notSeparator: "[^\\\\/]",
+  };
 }
 
 /**
@@ -44,5 +62,3 @@ function trie(strings: readonly string[], lo: number, hi: number, depth: number,
   }
   return `${out}(?:${branches.join("|")})`;
 }
-
-const eitherSeparatorChar = (char: string) => (char === "/" ? "[\\\\/]" : escapeRegExp(char));

@@ -12,7 +12,7 @@ import type { Rule } from "../rules/types";
 import { lexImports, lexSourceImports } from "../scan/lex-imports";
 import { matchImport } from "./match-import";
 import { scanImports } from "../scan/scan-imports";
-import { importUseOf } from "../scan/import-use";
+import { importUseOf, loadsAsEsModuleAnywhere } from "../scan/import-use";
 import type { ImportSite } from "../scan/types";
 import type { ActiveRules } from "./active-rules";
 import { toEsbuildMessage } from "./messages";
@@ -185,7 +185,7 @@ async function planChecked(build: PluginBuild, active: ActiveRules, file: string
  */
 function extensionPolicyOf(options: BuildOptions): ExtensionPolicy {
   const outputExtension = options.outExtension?.[".js"] ?? ".js";
-  if (options.format === "cjs" || options.format === "iife") return { outputExtension, requiresExtension: (site) => importUseOf(site) === "import" };
+  if (options.format === "cjs" || options.format === "iife") return { outputExtension, requiresExtension: loadsAsEsModuleAnywhere };
   return { outputExtension, requiresExtension: () => true };
 }
 

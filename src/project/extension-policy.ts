@@ -1,6 +1,6 @@
 import type * as TS from "typescript";
 import type { ExtensionPolicy } from "../plan/types";
-import { importUseOf } from "../scan/import-use";
+import { loadsAsEsModuleAnywhere } from "../scan/import-use";
 
 /**
  * Under node16/nodenext resolution an ES module import of a relative path must name its file's extension
@@ -15,5 +15,5 @@ export function extensionPolicyFor(ts: typeof TS, options: TS.CompilerOptions, f
   const resolution = options.moduleResolution ?? implied;
   if (resolution !== ModuleResolutionKind.Node16 && resolution !== ModuleResolutionKind.NodeNext) return {};
   if (fileFormat === ModuleKind.ESNext) return { requiresExtension: () => true };
-  return { requiresExtension: (site) => importUseOf(site) === "import" };
+  return { requiresExtension: loadsAsEsModuleAnywhere };
 }

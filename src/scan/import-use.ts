@@ -18,3 +18,11 @@ export function importUseOf(site: ImportSite): ImportUse {
       return undefined;
   }
 }
+
+/**
+ * An import that loads as an ES module in any file: only `import()`. In an ES module file every other import
+ * does too; the extension policies of CommonJS output ask this.
+ */
+export function loadsAsEsModuleAnywhere(site: ImportSite): boolean {
+  return importUseOf(site) === "import";
+}
