@@ -52,8 +52,7 @@ export async function countInstructions(command) {
  */
 export async function warmUp(command) {
   if (command.prepare) await command.prepare();
-  const args = [...(command.cmd === process.execPath ? NODE_FLAGS : []), ...command.args];
-  const { code, output } = await run(command.cmd, args, command.cwd, { ...process.env, ...command.env });
+  const { code, output } = await run(command.cmd, argsOf(command), command.cwd, { ...process.env, ...command.env });
   if (code !== 0) throw new Error(`warm-up failed (exit ${code}): ${describe(command)}\n${output}`);
 }
 
@@ -65,13 +64,17 @@ async function countNode(command, logFile, extraEnv) {
     "--callgrind-out-file=/dev/null",
     `--log-file=${logFile}`,
     command.cmd,
-    ...(command.cmd === process.execPath ? NODE_FLAGS : []),
-    ...command.args,
+    ...argsOf(command),
   ];
   const { code, output } = await run(VALGRIND_BIN, args, command.cwd, { ...process.env, ...command.env, ...extraEnv });
   const valgrindLog = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "";
   if (code !== 0 || output.trim()) throw new Error(`command failed (exit ${code}) under valgrind: ${describe(command)}\n${output}${valgrindLog}`.trimEnd());
   return collected(valgrindLog, describe(command));
+}
+
+/** The command's arguments as counted: a node process gets NODE_FLAGS first. */
+function argsOf(command) {
+  return [...(command.cmd === process.execPath ? NODE_FLAGS : []), ...command.args];
 }
 
 function run(cmd, args, cwd, env) {
