@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from "commander";
-import { EXIT, UsageError } from "./errors";
+import { EXIT, isEnvironmentError, reasonOf, UsageError } from "./errors";
 import { processIo, type Io } from "./io";
 import { buildProgram } from "./program";
 import { ConfigError, reportConfigError } from "./project-options";
@@ -31,6 +31,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     if (error instanceof ConfigError) {
       reportConfigError(error, io);
+      return EXIT.usage;
+    }
+    if (isEnvironmentError(error)) {
+      // A file the user named or owns that cannot be read or written: their machine's state, not our defect.
+      io.stderr.write(`ssot-imports: cannot ${error.syscall} ${error.path ?? "a file"}: ${reasonOf(error)}\n`);
       return EXIT.usage;
     }
     // Our bug, not the user's mistake: say so in one line; the stack only on request.

@@ -2,15 +2,14 @@ import { Command, Option } from "commander";
 import { DEFAULT_BASELINE_FILE } from "./baseline";
 import { runCheck } from "./commands/check";
 import { runMigrate } from "./commands/migrate";
+import { FORMATTER_CHOICES } from "./migrate/formatters";
 import { REPORT_FORMATS, runReport } from "./commands/report";
 import { runVerify } from "./commands/verify";
+import { exitStatusHelp } from "./errors";
 import type { Io } from "./io";
 import { addProjectOptions } from "./project-options";
 import { packageVersion } from "./version";
 
-const EXIT_CODES_HELP = `
-Exit status: 0 success; 1 the command found what it guards against (new or stale violations, imports to
-migrate by hand, files that do not parse, rule errors); 2 usage or configuration error; 3 internal error.`;
 
 /**
  * The command line, built fresh per call so `main` can run many times in one process (the tests do). Each
@@ -27,7 +26,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
       // One line per mistake: commander's own prefix becomes ours, and its suggestion joins the same line.
       outputError: (s, write) => write(s.replace(/^error: /, "ssot-imports: ").replace(/\n\(Did you mean (.*)\)/, " (did you mean $1)")),
     })
-    .addHelpText("after", EXIT_CODES_HELP)
+    .addHelpText("after", exitStatusHelp())
     .showSuggestionAfterError(true);
 
   addProjectOptions(
@@ -53,9 +52,14 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     program
       .command("migrate")
       .description("rewrite deprecated imports to their SSOT modules: a unified diff, or the files with --write")
-      .option("-w, --write", "rewrite the source files in place (atomically) instead of printing a diff"),
-  ).action((options) => {
-    result.code = runMigrate(options, io);
+      .option("-w, --write", "rewrite the source files in place (all or none) instead of printing a diff")
+      .addOption(
+        new Option("--format-with <formatter>", "format the rewritten import statements with the project's own formatter; auto: the one its configuration names (a Prettier config, or a biome.json)")
+          .choices(FORMATTER_CHOICES)
+          .default("auto"),
+      ),
+  ).action(async (options) => {
+    result.code = await runMigrate(options, io);
   });
 
   addProjectOptions(
@@ -64,6 +68,6 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     result.code = runVerify(options, io);
   });
 
-  for (const command of program.commands) command.addHelpText("after", EXIT_CODES_HELP).allowExcessArguments(false);
+  for (const command of program.commands) command.addHelpText("after", exitStatusHelp()).allowExcessArguments(false);
   return program;
 }

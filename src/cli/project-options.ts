@@ -4,17 +4,20 @@ import { loadProject, type Project } from "../project/load-project";
 import { UsageError } from "./errors";
 import type { Io } from "./io";
 import { printDiagnostics } from "./format/diagnostics";
-import { fromCwd } from "./paths";
+import { fromCwd, relativePath } from "./paths";
+import { findTsconfig } from "../project/read-tsconfig";
+import { typescriptFor } from "../project/load-project";
 
 export interface ProjectOptions {
-  project: string;
+  /** Absent: tsconfig.json in the working folder or the nearest folder above it, as tsc finds it. */
+  project?: string;
   rules?: string;
 }
 
 /** `--project` and `--rules`, the same on every command. */
 export function addProjectOptions(command: Command): Command {
   return command
-    .option("-p, --project <tsconfig>", "the tsconfig.json of the project (or its folder)", "tsconfig.json")
+    .option("-p, --project <tsconfig>", "the tsconfig.json of the project, or its folder (default: tsconfig.json in the working folder or the nearest one above, as tsc finds it)")
     .option("-r, --rules <file>", "the rules file (default: the tsc plugin entry's, else ssot-imports.json beside the tsconfig)");
 }
 
@@ -28,7 +31,7 @@ export class ConfigError extends Error {
 /** Loads the project, or throws: a missing file is a usage error, a broken config a ConfigError. */
 export function openProject(options: ProjectOptions, io: Io): Project {
   const result = loadProject({
-    project: fromCwd(io.cwd, options.project),
+    project: options.project !== undefined ? fromCwd(io.cwd, options.project) : findProject(io.cwd),
     rules: options.rules === undefined ? undefined : fromCwd(io.cwd, options.rules),
   });
   if (result.ok) return result.project;
@@ -36,7 +39,23 @@ export function openProject(options: ProjectOptions, io: Io): Project {
   throw new ConfigError(result.errors);
 }
 
-/** Prints a ConfigError's diagnostics; the caller picks the exit code (2 for most commands, 1 for verify). */
+/** tsc's search without `-p`: the nearest tsconfig.json from the working folder up. */
+function findProject(cwd: string): string {
+  const found = findTsconfig(typescriptFor(cwd), cwd);
+  if (found === undefined) throw new UsageError(`no tsconfig.json in ${cwd} or any folder above it; pass --project`);
+  return found;
+}
+
+/**
+ * Zero files scanned is never a pass: a tsconfig whose `include` matches nothing would make every command
+ * succeed without looking at anything.
+ */
+export function warnIfNothingScanned(project: Project, scanned: number, io: Io): void {
+  if (scanned > 0) return;
+  io.stderr.write(`ssot-imports: warning: ${relativePath(io.cwd, project.configFile)} includes no source files: nothing was scanned\n`);
+}
+
+/** Prints a ConfigError's diagnostics. */
 export function reportConfigError(error: ConfigError, io: Io): void {
   printDiagnostics(io, error.diagnostics);
 }

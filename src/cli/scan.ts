@@ -2,11 +2,12 @@ import * as fs from "node:fs";
 import { rewriteFile } from "../core";
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import type { Layout, RewritePlan } from "../plan/types";
-import type { Project } from "../project/load-project";
+import type { Project, ProjectUnit } from "../project/load-project";
 import { extensionPolicyFor } from "../project/extension-policy";
 import type { Rule } from "../rules/types";
 import type { Progress } from "./progress";
 import { relativePath } from "./paths";
+import { decodeSource, type SourceEncoding, type SourceText } from "./source-text";
 
 /** One deprecated import, as every command and format sees it. */
 export interface Violation {
@@ -32,6 +33,10 @@ export interface ScannedFile {
   original: string;
   /** The rewritten file, byte order mark restored: equal to `original` when no site could be rewritten. */
   rewritten: string;
+  /** Where the edits of `plan` start: after the byte order mark, if any. */
+  bomLength: number;
+  /** How `original` was decoded; the rewrite is written back the same way. */
+  encoding: SourceEncoding;
   plan: RewritePlan;
 }
 
@@ -50,48 +55,57 @@ const BOM = "\uFEFF";
  * and only specifiers that may match are resolved, so this costs module resolution, never type checking.
  */
 export function scanProject(project: Project, layout: Layout, progress?: Progress): ScanResult {
-  const { ts, matcher } = project;
   const result: ScanResult = { violations: [], files: [], parseErrors: [], scanned: 0 };
   const total = project.fileNames.length;
-  for (const file of project.fileNames) {
-    result.scanned++;
-    progress?.tick(result.scanned, total);
-    let original: string;
-    try {
-      original = fs.readFileSync(file, "utf8");
-    } catch (error) {
-      result.parseErrors.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` });
-      continue;
+  for (const unit of project.units) {
+    for (const file of unit.fileNames) {
+      result.scanned++;
+      progress?.tick(result.scanned, total);
+      scanFile(project, unit, file, layout, result);
     }
-    // The BOM is not part of the code: offsets, lines and columns are the editor's, and the BOM goes back on write.
-    const bom = original.startsWith(BOM) ? BOM : "";
-    const text = bom ? original.slice(1) : original;
-    if (!matcher.fileMayMatch(text)) continue;
-    const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
-    const parseError = firstParseError(sourceFile);
-    if (parseError) {
-      // A recovered tree could place edits anywhere: such a file is reported and left exactly as it is.
-      const { line, column } = lineLocator(text)(parseError.start ?? 0);
-      result.parseErrors.push({ severity: "error", file, line, column, message: `does not parse (${ts.flattenDiagnosticMessageText(parseError.messageText, " ")}); skipped` });
-      continue;
-    }
-    const extensions = extensionPolicyFor(ts, project.options, project.formatOf(file));
-    const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions });
-    if (!rewrite) continue;
-    const path = relativePath(project.root, file);
-    const sites = [
-      ...rewrite.plan.rewrites.map((r) => ({ r, unsafe: undefined as string | undefined })),
-      // planFile pushes an unsafe site and its diagnostic together, so they pair by position.
-      ...rewrite.plan.unsafe.map((r, i) => ({ r, unsafe: rewrite.plan.diagnostics[i].message })),
-    ].sort((a, b) => a.r.line - b.r.line || a.r.column - b.r.column);
-    if (sites.length === 0) continue;
-    for (const { r, unsafe } of sites) {
-      result.violations.push({ file, path, line: r.line, column: r.column, specifier: r.site.specifier.value, rule: r.rule, symbols: r.symbols, unsafe });
-    }
-    result.files.push({ file, path, original, rewritten: bom + rewrite.text, plan: rewrite.plan });
   }
   progress?.done();
   return result;
+}
+
+function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Layout, result: ScanResult): void {
+  const { ts } = project;
+  const { matcher } = unit;
+  let source: SourceText;
+  try {
+    source = decodeSource(fs.readFileSync(file));
+  } catch (error) {
+    result.parseErrors.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` });
+    return;
+  }
+  const original = source.text;
+  // The BOM is not part of the code: offsets, lines and columns are the editor's, and the BOM goes back on write.
+  const bom = original.startsWith(BOM) ? BOM : "";
+  const text = bom ? original.slice(1) : original;
+  if (!matcher.fileMayMatch(text)) return;
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const parseError = firstParseError(sourceFile);
+  if (parseError) {
+    // A recovered tree could place edits anywhere: such a file is reported and left exactly as it is.
+    const { line, column } = lineLocator(text)(parseError.start ?? 0);
+    const bytes = source.encoding === "bytes" ? " (not valid UTF-8: read byte by byte)" : "";
+    result.parseErrors.push({ severity: "error", file, line, column, message: `does not parse${bytes} (${ts.flattenDiagnosticMessageText(parseError.messageText, " ")}); skipped` });
+    return;
+  }
+  const extensions = extensionPolicyFor(ts, unit.options, unit.formatOf(file));
+  const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions });
+  if (!rewrite) return;
+  const path = relativePath(project.root, file);
+  const sites = [
+    ...rewrite.plan.rewrites.map((r) => ({ r, unsafe: undefined as string | undefined })),
+    // planFile pushes an unsafe site and its diagnostic together, so they pair by position.
+    ...rewrite.plan.unsafe.map((r, i) => ({ r, unsafe: rewrite.plan.diagnostics[i].message })),
+  ].sort((a, b) => a.r.line - b.r.line || a.r.column - b.r.column);
+  if (sites.length === 0) return;
+  for (const { r, unsafe } of sites) {
+    result.violations.push({ file, path, line: r.line, column: r.column, specifier: r.site.specifier.value, rule: r.rule, symbols: r.symbols, unsafe });
+  }
+  result.files.push({ file, path, original, rewritten: bom + rewrite.text, bomLength: bom.length, encoding: source.encoding, plan: rewrite.plan });
 }
 
 function firstParseError(sourceFile: import("typescript").SourceFile): import("typescript").DiagnosticWithLocation | undefined {

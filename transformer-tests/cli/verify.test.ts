@@ -40,10 +40,10 @@ export const VERSION = OLD;
     expect(r.stderr).toMatch(/^src\/services\/ctx\.ts:1:32 - error \[rule 1 .*\]: this SSOT module imports "\.\.\/ws\/factory", the module its own rule deprecates/m);
   });
 
-  it("fails naming the rule when the rules do not load (a cycle)", async () => {
+  it("exits 2, naming the rule, when the rules do not load (a cycle): a configuration error, as in every command", async () => {
     const cycle = { rules: [{ from: "./src/ws/factory", to: "./src/services/ctx" }, { from: "./src/services/ctx", to: "./src/ws/factory" }] };
     const r = await runCli(factoryProject({}, cycle, "verify-cycle"), ["verify"]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("[rule 1 (./src/ws/factory → ./src/services/ctx)]: rules form a cycle: rule 1 → rule 2 → rule 1");
   });
 

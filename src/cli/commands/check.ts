@@ -1,13 +1,13 @@
 import * as path from "node:path";
 import { compareBaseline, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline, type BaselineEntry } from "../baseline";
-import { EXIT } from "../errors";
+import { EXIT, UsageError } from "../errors";
 import { printDiagnostics } from "../format/diagnostics";
 import { countPhrase } from "../format/targets";
 import { sortViolations } from "../format/text";
 import { colorsFor, type Io } from "../io";
 import { fromCwd, relativePath } from "../paths";
 import { createProgress } from "../progress";
-import { openProject, type ProjectOptions } from "../project-options";
+import { openProject, warnIfNothingScanned, type ProjectOptions } from "../project-options";
 import { scanProject } from "../scan";
 
 export interface CheckOptions extends ProjectOptions {
@@ -25,6 +25,9 @@ export function runCheck(options: CheckOptions, io: Io): number {
   // Read before scanning: a missing baseline is a usage error and should not cost a scan first.
   const baseline = options.update ? tryRead(baselineFile) : readBaseline(baselineFile);
   const scan = scanProject(project, "same-line", createProgress(io, "ssot-imports check:"));
+  warnIfNothingScanned(project, scan.scanned, io);
+  // A baseline of nothing would make the gate pass forever, whatever the code imports later.
+  if (options.update && scan.scanned === 0) throw new UsageError(`refusing to write ${relativePath(io.cwd, baselineFile)} from 0 scanned files; fix the tsconfig's "include" or "files" (or pass --project)`);
   printDiagnostics(io, scan.parseErrors);
   const violations = sortViolations(scan.violations);
   const delta = compareBaseline(baseline ?? {}, violations);

@@ -5,7 +5,7 @@ import { formatSarif } from "../format/sarif";
 import { formatText, sortViolations } from "../format/text";
 import { printDiagnostics } from "../format/diagnostics";
 import { createProgress } from "../progress";
-import { openProject, type ProjectOptions } from "../project-options";
+import { openProject, warnIfNothingScanned, type ProjectOptions } from "../project-options";
 import { scanProject } from "../scan";
 import { packageVersion } from "../version";
 import { EXIT } from "../errors";
@@ -24,6 +24,7 @@ export interface ReportOptions extends ProjectOptions {
 export function runReport(options: ReportOptions, io: Io): number {
   const project = openProject(options, io);
   const scan = scanProject(project, "same-line", createProgress(io, "ssot-imports report:"));
+  warnIfNothingScanned(project, scan.scanned, io);
   const violations = sortViolations(scan.violations);
   const index = project.matcher.index;
   switch (options.format) {

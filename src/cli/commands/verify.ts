@@ -2,7 +2,7 @@ import { EXIT } from "../errors";
 import { printDiagnostics } from "../format/diagnostics";
 import { colorsFor, type Io } from "../io";
 import { createProgress } from "../progress";
-import { ConfigError, openProject, type ProjectOptions } from "../project-options";
+import { openProject, warnIfNothingScanned, type ProjectOptions } from "../project-options";
 import { scanProject } from "../scan";
 import { checkRenamedExports, checkSelfImports, checkTargetsExist, checkUnusedRules } from "../verify-checks";
 
@@ -12,17 +12,11 @@ import { checkRenamedExports, checkSelfImports, checkTargetsExist, checkUnusedRu
  * exported names, SSOT modules importing their own deprecated module, and rules that match nothing.
  */
 export function runVerify(options: ProjectOptions, io: Io): number {
-  let project;
-  try {
-    project = openProject(options, io);
-  } catch (error) {
-    // A rules file that does not load is exactly what verify exists to find: a failure (1), not a usage error.
-    if (!(error instanceof ConfigError)) throw error;
-    printDiagnostics(io, error.diagnostics);
-    return EXIT.failed;
-  }
+  // A rules file that does not load is a configuration error (2), as in every command: 1 is for what the rules say.
+  const project = openProject(options, io);
   const errors = [...checkTargetsExist(project), ...checkRenamedExports(project), ...checkSelfImports(project)];
   const scan = scanProject(project, "same-line", createProgress(io, "ssot-imports verify:"));
+  warnIfNothingScanned(project, scan.scanned, io);
   const warnings = [...scan.parseErrors.map((d) => ({ ...d, severity: "warning" as const })), ...checkUnusedRules(project, scan.violations)];
   printDiagnostics(io, [...errors, ...warnings]);
   const c = colorsFor(io.stdout, io.env);
