@@ -2,6 +2,7 @@
 import { CommanderError } from "commander";
 import { EXIT, isEnvironmentError, reasonOf, UsageError } from "./errors";
 import { processIo, type Io } from "./io";
+import { relativePath } from "./paths";
 import { buildProgram } from "./program";
 import { ConfigError, reportConfigError } from "./project-options";
 
@@ -35,7 +36,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     if (isEnvironmentError(error)) {
       // A file the user named or owns that cannot be read or written: their machine's state, not our defect.
-      io.stderr.write(`ssot-imports: cannot ${error.syscall} ${error.path ?? "a file"}: ${reasonOf(error)}\n`);
+      const file = (error as { dest?: string }).dest ?? error.path ?? "a file";
+      io.stderr.write(`ssot-imports: cannot ${error.syscall === "rename" ? "write" : error.syscall} ${relativePath(io.cwd, file)}: ${reasonOf(error)}\n`);
       return EXIT.usage;
     }
     // Our bug, not the user's mistake: say so in one line; the stack only on request.

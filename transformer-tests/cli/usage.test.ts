@@ -61,6 +61,27 @@ describe("usage errors: one line on stderr, exit 2, never a stack trace", () => 
     expect(flag.stderr).toBe("ssot-imports: unknown option '--dry'\n");
   });
 
+  it("prints one exit-status table in --help, the same for every command", async () => {
+    const table = [
+      "Exit status:",
+      "  0  success",
+      "  1  findings: new or stale violations (check), imports to migrate by hand or files that do not parse (migrate, report), rule errors (verify)",
+      "  2  usage or configuration error: bad arguments, a tsconfig or rules file that is missing or invalid, a file that cannot be written; nothing was written",
+      "  3  a defect of ssot-imports itself (please report it; SSOT_IMPORTS_DEBUG=1 prints the stack)",
+    ].join("\n");
+    for (const args of [["--help"], ["report", "--help"], ["check", "--help"], ["migrate", "--help"], ["verify", "--help"]]) {
+      expect((await runCli(dir, args)).stdout).toContain(table);
+    }
+  });
+
+  it("a file the user names that cannot be written is their problem: exit 2, never an internal error", () => {
+    const project = factoryProject({}, undefined, "usage-baseline-folder");
+    fs.mkdirSync(path.join(project, "baselines"));
+    const r = runBin(project, ["check", "--update", "--baseline", "baselines"]);
+    expect(r.stderr).toBe("ssot-imports: cannot write baselines: is a folder\n");
+    expect(r.code).toBe(2);
+  });
+
   it("has a shebang so the bin runs directly", () => {
     expect(fs.readFileSync(path.join(__dirname, "../../dist/cli/main.js"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });

@@ -77,6 +77,7 @@ async function outputOf(project: Project, file: ScannedFile, formatter: ImportFo
       file: file.file,
       line: first?.line ?? 1,
       column: first?.column ?? 1,
+      rule: first?.rule.label,
       message: "this file is not valid UTF-8 and its rewrite would insert non-ASCII text, which cannot be encoded without knowing the file's encoding; skipped, nothing written",
     };
   }
