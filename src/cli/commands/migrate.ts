@@ -35,24 +35,27 @@ export async function runMigrate(options: MigrateOptions, io: Io): Promise<numbe
   const warnings: SsotDiagnostic[] = [];
   const writes: FileWrite[] = [];
   let rewritten = 0;
-  for (const file of scan.files) {
-    if (file.rewritten === file.original) continue;
-    const output = await outputOf(project, file, formatter, warnings);
+  const changed = scan.files.filter((f) => f.rewritten !== f.original);
+  // A few at a time: Biome runs as one process per file, and most of that time is its start-up.
+  const outputs = await mapConcurrently(changed, 4, (file) => outputOf(project, file, formatter, warnings));
+  changed.forEach((file, i) => {
+    const output = outputs[i];
     if (typeof output !== "string") {
       skipped.push(output);
-      continue;
+      return;
     }
     rewritten += file.plan.rewrites.length;
     if (options.write) {
       writes.push({ file: file.file, shown: relativePath(io.cwd, file.file), original: encodeSource(file.original, file.encoding), bytes: encodeSource(output, file.encoding) });
     } else io.stdout.write(unifiedDiff(file.path, file.path, file.original, output));
-  }
+  });
   // All or nothing: a file that cannot be written stops the run before any file is replaced.
   if (options.write) writeFiles(writes);
 
-  const changedFiles = options.write ? writes.length : scan.files.filter((f) => f.rewritten !== f.original).length - skipped.length;
+  const changedFiles = changed.length - skipped.length;
   const unsafe = [...scan.files.flatMap((f) => f.plan.diagnostics), ...skipped];
-  printDiagnostics(io, [...scan.parseErrors, ...warnings]);
+  // Formatting runs concurrently: its warnings are put back in file order.
+  printDiagnostics(io, [...scan.parseErrors, ...warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))]);
   if (unsafe.length > 0) {
     io.stderr.write(`${unsafe.length} ${unsafe.length === 1 ? "import needs" : "imports need"} migrating by hand:\n`);
     for (const d of unsafe) io.stderr.write(`  ${formatCliDiagnostic(io, d)}\n`);
@@ -85,4 +88,18 @@ async function outputOf(project: Project, file: ScannedFile, formatter: ImportFo
   const result = await formatEditedImports(project.ts, file.file, file.rewritten, editedRanges(file.plan.edits, file.bomLength), formatter);
   if (!result.ok) warnings.push({ severity: "warning", file: file.file, line: 1, column: 1, message: `${result.reason}; the rewritten imports are left as ssot-imports wrote them` });
   return result.text;
+}
+
+/** `map` with at most `limit` calls pending at once; results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
