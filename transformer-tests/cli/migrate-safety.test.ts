@@ -74,6 +74,16 @@ describe("migrate --write never damages a file", () => {
     expect(read(dir, "shared/linked.ts")).toBe(`import { createContext as createManager } from "../services/ctx";\nexport const m = createManager("x");\n`);
   });
 
+  it("keeps a hard-linked file's links together: every name sees the migrated text", async () => {
+    const dir = factoryProject({ "elsewhere/copy.ts": "" }, undefined, "safety-hardlink");
+    fs.rmSync(path.join(dir, "elsewhere/copy.ts"));
+    fs.linkSync(path.join(dir, "src/main.ts"), path.join(dir, "elsewhere/copy.ts"));
+    expect((await runCli(dir, ["migrate", "--write"])).code).toBe(0);
+    expect(read(dir, "src/main.ts")).toContain(`from "./services/ctx"`);
+    expect(read(dir, "elsewhere/copy.ts")).toBe(read(dir, "src/main.ts"));
+    expect(fs.statSync(path.join(dir, "src/main.ts")).ino).toBe(fs.statSync(path.join(dir, "elsewhere/copy.ts")).ino);
+  });
+
   it("keeps each file's mode, executable bits included", async () => {
     const dir = factoryProject({}, undefined, "safety-mode");
     fs.chmodSync(path.join(dir, "src/main.ts"), 0o750);
@@ -81,6 +91,15 @@ describe("migrate --write never damages a file", () => {
     expect((await runCli(dir, ["migrate", "--write"])).code).toBe(0);
     expect(fs.statSync(path.join(dir, "src/main.ts")).mode & 0o777).toBe(0o750);
     expect(fs.statSync(path.join(dir, "src/util/helper.ts")).mode & 0o777).toBe(0o604);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("keeps a file's owner when root migrates another user's file", async () => {
+    const dir = factoryProject({}, undefined, "safety-owner");
+    fs.chownSync(path.join(dir, "src/main.ts"), 65534, 65534);
+    expect((await runCli(dir, ["migrate", "--write"])).code).toBe(0);
+    expect(read(dir, "src/main.ts")).toContain(`from "./services/ctx"`);
+    const stat = fs.statSync(path.join(dir, "src/main.ts"));
+    expect([stat.uid, stat.gid]).toEqual([65534, 65534]);
   });
 
   it("refuses a read-only file: exit 2 naming it, and no file is changed", async () => {

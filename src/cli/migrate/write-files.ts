@@ -13,7 +13,7 @@ export interface FileWrite {
 }
 
 /** The calls the writer makes, injectable so a test can make one of them fail at a chosen moment. */
-export type WriterFs = Pick<typeof nodeFs, "realpathSync" | "statSync" | "readFileSync" | "accessSync" | "writeFileSync" | "chmodSync" | "chownSync" | "renameSync" | "rmSync">;
+export type WriterFs = Pick<typeof nodeFs, "realpathSync" | "statSync" | "readFileSync" | "accessSync" | "writeFileSync" | "chmodSync" | "chownSync" | "renameSync" | "rmSync" | "copyFileSync">;
 
 /** A write that could not be done: the user's problem (exit 2), and the message says what was changed. */
 export class WriteError extends UsageError {}
@@ -33,7 +33,13 @@ interface Staged {
  */
 export function writeFiles(writes: readonly FileWrite[], fs: WriterFs = nodeFs): void {
   const staged = resolveTargets(writes, fs);
-  for (const s of staged) checkWritable(s, fs);
+  for (const s of staged) {
+    try {
+      checkWritable(s, fs);
+    } catch (error) {
+      throw asWriteError(error, s, "no file was changed");
+    }
+  }
   for (const s of staged) {
     try {
       s.temp = stage(s.target, s.write.bytes, fs);
@@ -45,7 +51,7 @@ export function writeFiles(writes: readonly FileWrite[], fs: WriterFs = nodeFs):
   const swapped: Staged[] = [];
   for (const s of staged) {
     try {
-      fs.renameSync(s.temp!, s.target);
+      swap(s.temp!, s.target, fs);
       s.temp = undefined;
       swapped.push(s);
     } catch (error) {
@@ -62,7 +68,12 @@ export function writeFiles(writes: readonly FileWrite[], fs: WriterFs = nodeFs):
 function resolveTargets(writes: readonly FileWrite[], fs: WriterFs): Staged[] {
   const byTarget = new Map<string, Staged>();
   for (const write of writes) {
-    const target = fs.realpathSync(write.file);
+    let target: string;
+    try {
+      target = fs.realpathSync(write.file);
+    } catch (error) {
+      throw asWriteError(error, { write, target: write.file }, "no file was changed");
+    }
     const other = byTarget.get(target);
     if (!other) byTarget.set(target, { write, target });
     // Two project paths for one file (a symlink and its target) that the rules rewrite differently: no right answer.
@@ -103,6 +114,17 @@ function stage(target: string, bytes: Uint8Array, fs: WriterFs): string {
   return temp;
 }
 
+/**
+ * A rename gives the path a new inode, which would split a file with several hard links: the other names would
+ * keep the old text. Such a file is overwritten in place instead (from the staged copy, so the bytes are ready).
+ */
+function swap(temp: string, target: string, fs: WriterFs): void {
+  if (fs.statSync(target).nlink > 1) {
+    fs.copyFileSync(temp, target);
+    fs.rmSync(temp, { force: true });
+  } else fs.renameSync(temp, target);
+}
+
 function removeTemps(staged: readonly Staged[], fs: WriterFs): void {
   for (const s of staged) {
     if (s.temp === undefined) continue;
@@ -120,8 +142,7 @@ function restore(swapped: readonly Staged[], fs: WriterFs): Staged[] {
   const failed: Staged[] = [];
   for (const s of swapped) {
     try {
-      const temp = stage(s.target, s.write.original, fs);
-      fs.renameSync(temp, s.target);
+      swap(stage(s.target, s.write.original, fs), s.target, fs);
     } catch {
       failed.push(s);
     }
