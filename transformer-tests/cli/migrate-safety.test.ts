@@ -47,6 +47,11 @@ describe("migrate --write never damages a file", () => {
     expect(fs.readFileSync(path.join(dir, "src/util/latin1.ts"))).toEqual(
       latin1(`// caf\xe9 cr\xe8me\nimport { createContext as createManager } from "../services/ctx";\nexport const s = "na\xefve " + createManager("x").user;\n`),
     );
+    // The diff cannot show such a file faithfully on a UTF-8 stream: it says so.
+    fs.writeFileSync(path.join(dir, "src/util/latin1.ts"), before);
+    const diff = await runCli(dir, ["migrate"]);
+    expect(diff.code).toBe(0);
+    expect(diff.stderr).toContain("src/util/latin1.ts:1:1 - warning: not valid UTF-8: its diff shows each byte as a Latin-1 character");
   });
 
   it("skips a non-UTF-8 file whose rewrite would insert non-ASCII text, says so, and exits 1", async () => {

@@ -47,7 +47,12 @@ export async function runMigrate(options: MigrateOptions, io: Io): Promise<numbe
     rewritten += file.plan.rewrites.length;
     if (options.write) {
       writes.push({ file: file.file, shown: relativePath(io.cwd, file.file), original: encodeSource(file.original, file.encoding), bytes: encodeSource(output, file.encoding) });
-    } else io.stdout.write(unifiedDiff(file.path, file.path, file.original, output));
+    } else {
+      io.stdout.write(unifiedDiff(file.path, file.path, file.original, output));
+      if (file.encoding === "bytes") {
+        warnings.push({ severity: "warning", file: file.file, line: 1, column: 1, message: "not valid UTF-8: its diff shows each byte as a Latin-1 character, so `git apply` may not apply it; `migrate --write` rewrites it byte for byte" });
+      }
+    }
   });
   // All or nothing: a file that cannot be written stops the run before any file is replaced.
   if (options.write) writeFiles(writes);
