@@ -113,7 +113,7 @@ export function loadProject(options: LoadProjectOptions): ProjectResult {
 }
 
 /** The project's `typescript` when it has one (the version its build runs), else the one beside this package. */
-function typescriptFor(dir: string): typeof TS {
+export function typescriptFor(dir: string): typeof TS {
   try {
     const fromProject = createRequire(path.join(dir, "package.json")).resolve("typescript");
     return require(fromProject) as typeof TS;
@@ -123,7 +123,7 @@ function typescriptFor(dir: string): typeof TS {
 }
 
 /** Our entry in `compilerOptions.plugins`, extended configs included. */
-function pluginEntryOf(options: TS.CompilerOptions): PluginConfig | undefined {
+export function pluginEntryOf(options: TS.CompilerOptions): PluginConfig | undefined {
   const plugins = (options.plugins ?? []) as unknown as PluginConfig[];
   return plugins.find((p) => typeof p.transform === "string" && PLUGIN_TRANSFORMS.test(p.transform));
 }

@@ -1,0 +1,62 @@
+import * as path from "node:path";
+import type * as TS from "typescript";
+import type { SsotDiagnostic } from "../../diagnostic";
+import { pluginEntryOf, typescriptFor } from "../../project/load-project";
+import type { PluginConfig } from "../../project/load-plugin-rules";
+import { toPosix } from "../../rules/module-paths";
+import { UsageError } from "../errors";
+import { ConfigError } from "../project-options";
+
+/** What init needs to know of a tsconfig before editing it. */
+export interface TsconfigFacts {
+  file: string;
+  text: string;
+  /** Our plugin entry, in this file or one it extends. */
+  pluginEntry?: PluginConfig;
+  /** Plugins that come from `extends` while this file declares no `plugins` of its own. */
+  inheritedPlugins: unknown[];
+}
+
+/**
+ * Reads a tsconfig with the project's own TypeScript, so a syntax or configuration error is reported with
+ * TypeScript's message and location (what `tsc` would say), and the plugin entry is looked for through
+ * `extends` exactly as the compiler merges it.
+ */
+export function readTsconfig(file: string): TsconfigFacts {
+  const ts = loadTypescript(path.dirname(file));
+  const text = ts.sys.readFile(file);
+  if (text === undefined) throw new UsageError(`cannot read ${file}`);
+  const json = ts.parseConfigFileTextToJson(file, text);
+  if (json.error) throw new ConfigError([fromTsDiagnostic(ts, json.error, file)]);
+
+  let fatal: TS.Diagnostic | undefined;
+  // Init needs the options, not the file list: no folder is walked.
+  const host = { ...ts.sys, readDirectory: () => [], onUnRecoverableConfigFileDiagnostic: (d: TS.Diagnostic) => (fatal = d) };
+  const parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
+  // "No inputs were found" (18003) follows from walking no folder; a project may also simply be empty yet.
+  const errors = [...(fatal ? [fatal] : []), ...(parsed?.errors ?? [])].filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== 18003);
+  if (errors.length > 0 || !parsed) throw new ConfigError(errors.map((d) => fromTsDiagnostic(ts, d, file)));
+
+  const own = (json.config as { compilerOptions?: { plugins?: unknown } } | undefined)?.compilerOptions?.plugins;
+  const effective = (parsed.options.plugins ?? []) as unknown[];
+  return { file, text, pluginEntry: pluginEntryOf(parsed.options), inheritedPlugins: own === undefined ? effective : [] };
+}
+
+function loadTypescript(dir: string): typeof TS {
+  try {
+    return typescriptFor(dir);
+  } catch {
+    throw new UsageError(`init needs TypeScript to read the tsconfig, and none is installed: npm install --save-dev typescript`);
+  }
+}
+
+function fromTsDiagnostic(ts: typeof TS, d: TS.Diagnostic, fallbackFile: string): SsotDiagnostic {
+  const position = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+  return {
+    severity: "error",
+    file: toPosix(d.file?.fileName ?? fallbackFile),
+    line: (position?.line ?? 0) + 1,
+    column: (position?.character ?? 0) + 1,
+    message: `${ts.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`,
+  };
+}
