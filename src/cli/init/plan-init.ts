@@ -8,7 +8,7 @@ import { findUpward, locateTsconfig } from "../find-upward";
 import type { Io } from "../io";
 import { ConfigError } from "../project-options";
 import { detectTools, nextSteps, type PackageInfo } from "./next-steps";
-import { readTsconfig } from "./read-tsconfig";
+import { inspectTsconfig } from "./inspect-tsconfig";
 import { addRule, newRulesDocument, type RuleInput } from "./rules-document";
 import { setUpTsconfig } from "./tsconfig-setup";
 
@@ -60,7 +60,7 @@ export function planInit(options: InitOptions, io: Io): InitPlan {
         : `tsconfig not found: ${toPosix(path.resolve(io.cwd, options.project))}`,
     );
   }
-  const tsconfig = readTsconfig(tsconfigFile);
+  const tsconfig = inspectTsconfig(tsconfigFile, io.cwd);
   const projectDir = path.dirname(tsconfigFile);
   const entryRules = tsconfig.pluginEntry?.rules;
   if (Array.isArray(entryRules) && options.rules === undefined) {
@@ -143,7 +143,7 @@ function planRulesFile(rulesFile: string, rule: RuleInput | undefined, schema: s
   return after === before ? undefined : { file: rulesFile, before, after, what };
 }
 
-function planTsconfig(tsconfig: ReturnType<typeof readTsconfig>, rulesFile: string, projectDir: string): FileChange | undefined {
+function planTsconfig(tsconfig: ReturnType<typeof inspectTsconfig>, rulesFile: string, projectDir: string): FileChange | undefined {
   const isDefault = rulesFile === path.join(projectDir, DEFAULT_RULES_FILE);
   const result = setUpTsconfig(tsconfig.text, {
     pluginEntry: tsconfig.pluginEntry ? undefined : { transform: PLUGIN_TRANSFORM, transformProgram: true, ...(isDefault ? {} : { rules: dotRelative(projectDir, rulesFile) }) },

@@ -5,6 +5,7 @@ import { pluginEntryOf, typescriptFor } from "../../project/load-project";
 import type { PluginConfig } from "../../project/load-plugin-rules";
 import { toPosix } from "../../rules/module-paths";
 import { UsageError } from "../errors";
+import { relativePath } from "../paths";
 import { ConfigError } from "../project-options";
 
 /** What init needs to know of a tsconfig before editing it. */
@@ -20,9 +21,9 @@ export interface TsconfigFacts {
 /**
  * Reads a tsconfig with the project's own TypeScript, so a syntax or configuration error is reported with
  * TypeScript's message and location (what `tsc` would say), and the plugin entry is looked for through
- * `extends` exactly as the compiler merges it.
+ * `extends` exactly as the compiler merges it. `cwd` is what paths in messages are relative to.
  */
-export function readTsconfig(file: string): TsconfigFacts {
+export function inspectTsconfig(file: string, cwd: string): TsconfigFacts {
   const ts = loadTypescript(path.dirname(file));
   const text = ts.sys.readFile(file);
   if (text === undefined) throw new UsageError(`cannot read ${file}`);
@@ -37,7 +38,13 @@ export function readTsconfig(file: string): TsconfigFacts {
   const errors = [...(fatal ? [fatal] : []), ...(parsed?.errors ?? [])].filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== 18003);
   if (errors.length > 0 || !parsed) throw new ConfigError(errors.map((d) => fromTsDiagnostic(ts, d, file)));
 
-  const own = (json.config as { compilerOptions?: { plugins?: unknown } } | undefined)?.compilerOptions?.plugins;
+  const raw = json.config as { compilerOptions?: { plugins?: unknown }; files?: unknown; include?: unknown } | undefined;
+  if (Array.isArray(raw?.files) && raw.files.length === 0 && raw.include === undefined && (parsed.projectReferences?.length ?? 0) > 0) {
+    // A plugin entry here would apply to no file: `tsc -b` compiles each referenced project with its own options.
+    const members = parsed.projectReferences!.map((r) => relativePath(cwd, r.path));
+    throw new UsageError(`${relativePath(cwd, file)} is a solution (no files of its own, only references): run init for each project it references (--project ${members.join(", --project ")})`);
+  }
+  const own = raw?.compilerOptions?.plugins;
   const effective = (parsed.options.plugins ?? []) as unknown[];
   return { file, text, pluginEntry: pluginEntryOf(parsed.options), inheritedPlugins: own === undefined ? effective : [] };
 }
