@@ -114,9 +114,11 @@ describe("init detects the tools in package.json and prints each one's next step
     });
   }
 
-  it("always the editor plugin and report", async () => {
+  it("without a package.json: tsc, and always the editor plugin and report", async () => {
     const dir = project({ ...base }, "no-package");
     const r = await runCli(dir, ["init", "--yes"]);
+    expect(r.stdout).toContain("npm install --save-dev ssot-imports ts-patch");
+    expect(r.stdout).toContain("npx ts-patch install");
     expect(r.stdout).toContain(`{ "name": "ssot-imports/language-service" }`);
     expect(r.stdout).toContain("npx ssot-imports report");
   });

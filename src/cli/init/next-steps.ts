@@ -13,7 +13,9 @@ export type Tool = "tsc" | "esbuild" | "vite" | "jest";
 
 /** The tools init has a next step for, in the order it prints them. */
 export function detectTools(pkg: PackageInfo | undefined): Tool[] {
-  const has = (name: string) => pkg?.dependencies.has(name) ?? false;
+  // Without a package.json there is nothing to detect, but there is a tsconfig: tsc is the one tool implied.
+  if (!pkg) return ["tsc"];
+  const has = (name: string) => pkg.dependencies.has(name);
   const tools: Tool[] = [];
   if (has("typescript") || has("ts-patch")) tools.push("tsc");
   if (has("esbuild")) tools.push("esbuild");
