@@ -169,6 +169,12 @@ describe("init edits tsconfig.json as a person would", () => {
     );
   });
 
+  it("keeps a byte-order mark", async () => {
+    const dir = project({ "tsconfig.json": `\uFEFF{\n  "compilerOptions": {}\n}\n` }, "bom");
+    expect((await runCli(dir, ["init", "--yes"])).code).toBe(0);
+    expect(read(dir, "tsconfig.json")).toBe(`\uFEFF{\n  "extends": "./ssot-imports.json",\n  "compilerOptions": {\n    "plugins": [{ "transform": "ssot-imports/tsc", "transformProgram": true }]\n  }\n}\n`);
+  });
+
   it("a one-line tsconfig stays on one line", async () => {
     const dir = project({ "tsconfig.json": `{"compilerOptions":{"rootDir":"src","outDir":"out","types":[]}}` }, "one-line");
     expect((await runCli(dir, ["init", "--yes"])).code).toBe(0);
@@ -319,6 +325,31 @@ describe("init finds the tsconfig as tsc does, or says why not", () => {
     expect(r.stdout).toContain(`plugins: [ssotImports({ rules: "./config/ssot-imports.json" })]`);
     expect(buildWithPlugin(dir).diagnostics).toEqual([]);
     expect((await runCli(dir, ["init"])).stdout).toMatch(/^nothing to change/);
+  });
+
+  it("with a plugin entry in place, the rules file is the one it reads: --rules may not say otherwise", async () => {
+    const entry = { ...PLUGIN, rules: "./config/rules.json" };
+    const dir = project({ "tsconfig.json": JSON.stringify({ compilerOptions: { plugins: [entry] } }, null, 2) }, "entry-rules");
+    const r = await runCli(dir, ["init", "--yes"]);
+    expect(r.code).toBe(0);
+    expect(exists(dir, "config/rules.json")).toBe(true);
+    expect(json(dir, "tsconfig.json").extends).toBe("./config/rules.json");
+    const other = await runCli(dir, ["init", "--yes", "--rules", "ssot-imports.json"]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toBe(`ssot-imports: the ssot-imports plugin entry in tsconfig.json reads config/rules.json, not ssot-imports.json: set "rules" in that entry, or leave out --rules\n`);
+  });
+
+  it("rules inline in the plugin entry: nothing to set up, and a rule from the flags is refused", async () => {
+    const tsconfigText = JSON.stringify({ compilerOptions: { plugins: [{ ...PLUGIN, rules: [] }] } }, null, 2);
+    const dir = project({ "tsconfig.json": tsconfigText }, "inline-rules");
+    const r = await runCli(dir, ["init"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("nothing to change: the ssot-imports plugin entry in tsconfig.json holds its rules inline.\n");
+    const flagged = await runCli(dir, ["init", "--from", "./src/main.ts", "--to", "./src/main.ts"]);
+    expect(flagged.code).toBe(2);
+    expect(flagged.stderr).toMatch(/holds its rules inline; add the rule there/);
+    expect(read(dir, "tsconfig.json")).toBe(tsconfigText);
+    expect(exists(dir, "ssot-imports.json")).toBe(false);
   });
 
   it("no tsconfig anywhere: exit 2, one line", async () => {

@@ -20,8 +20,8 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
   const c = colorsFor(io.stdout, io.env);
   const name = (file: string) => relativePath(io.cwd, file);
   if (plan.changes.length === 0) {
-    io.stdout.write(`${c.bold("nothing to change")}: ${name(plan.tsconfig)} has the ssot-imports plugin entry and extends ${name(plan.rulesFile)}, which exists.\n`);
-    printSteps(io, plan.steps);
+    io.stdout.write(`${c.bold("nothing to change")}: ${plan.upToDate}.\n`);
+    if (plan.steps.length > 0) printSteps(io, plan.steps);
     return EXIT.ok;
   }
   for (const change of plan.changes) io.stdout.write(diffOf(change, name(change.file)));

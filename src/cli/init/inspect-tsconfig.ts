@@ -1,9 +1,11 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as TS from "typescript";
 import type { SsotDiagnostic } from "../../diagnostic";
 import { pluginEntryOf, typescriptFor } from "../../project/load-project";
 import type { PluginConfig } from "../../project/load-plugin-rules";
 import { toPosix } from "../../rules/module-paths";
+import { withoutBom } from "./jsonc-edit";
 import { UsageError } from "../errors";
 import { relativePath } from "../paths";
 import { ConfigError } from "../project-options";
@@ -25,9 +27,9 @@ export interface TsconfigFacts {
  */
 export function inspectTsconfig(file: string, cwd: string): TsconfigFacts {
   const ts = loadTypescript(path.dirname(file));
-  const text = ts.sys.readFile(file);
-  if (text === undefined) throw new UsageError(`cannot read ${file}`);
-  const json = ts.parseConfigFileTextToJson(file, text);
+  // Read as it is on disk, byte-order mark included, so the edited file keeps it (ts.sys.readFile drops it).
+  const text = readText(file);
+  const json = ts.parseConfigFileTextToJson(file, withoutBom(text));
   if (json.error) throw new ConfigError([fromTsDiagnostic(ts, json.error, file)]);
 
   let fatal: TS.Diagnostic | undefined;
@@ -47,6 +49,14 @@ export function inspectTsconfig(file: string, cwd: string): TsconfigFacts {
   const own = raw?.compilerOptions?.plugins;
   const effective = (parsed.options.plugins ?? []) as unknown[];
   return { file, text, pluginEntry: pluginEntryOf(parsed.options), inheritedPlugins: own === undefined ? effective : [] };
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
 }
 
 function loadTypescript(dir: string): typeof TS {

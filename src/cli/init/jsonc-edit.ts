@@ -65,6 +65,18 @@ export function replaceValue(node: Node, content: string): Edit[] {
 
 export { applyEdits };
 
+const BOM = "\uFEFF";
+
+export function withoutBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(BOM.length) : text;
+}
+
+/** A byte-order mark (or "") and the text after it: JSON parsers read the mark as a stray character. */
+export function splitBom(text: string): [bom: string, body: string] {
+  const body = withoutBom(text);
+  return [text.slice(0, text.length - body.length), body];
+}
+
 /** `{}` or `[]`, possibly with whitespace or comments inside. */
 function fillEmpty(text: string, container: Node, member: string, layout: JsonLayout): Edit[] {
   const open = container.offset + 1;

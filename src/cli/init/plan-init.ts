@@ -6,6 +6,7 @@ import { toPosix, type FileSystem } from "../../rules/module-paths";
 import { UsageError } from "../errors";
 import { findUpward, locateTsconfig } from "../find-upward";
 import type { Io } from "../io";
+import { relativePath } from "../paths";
 import { ConfigError } from "../project-options";
 import { detectTools, nextSteps, type PackageInfo } from "./next-steps";
 import { inspectTsconfig } from "./inspect-tsconfig";
@@ -37,6 +38,8 @@ export interface InitPlan {
   changes: FileChange[];
   /** Blocks of lines: the next step for each tool found in package.json. */
   steps: string[][];
+  /** What is already in place, said when nothing changes. */
+  upToDate: string;
 }
 
 const PLUGIN_TRANSFORM = "ssot-imports/tsc";
@@ -63,12 +66,17 @@ export function planInit(options: InitOptions, io: Io): InitPlan {
   const tsconfig = inspectTsconfig(tsconfigFile, io.cwd);
   const projectDir = path.dirname(tsconfigFile);
   const entryRules = tsconfig.pluginEntry?.rules;
-  if (Array.isArray(entryRules) && options.rules === undefined) {
-    throw new UsageError(`the ssot-imports plugin entry in ${toPosix(tsconfigFile)} holds its rules inline; init only sets up a rules file (pass --rules to move them to one)`);
+  if (Array.isArray(entryRules)) {
+    if (rule || options.rules !== undefined) throw new UsageError(`the ssot-imports plugin entry in ${relativePath(io.cwd, tsconfigFile)} holds its rules inline; add the rule there (init sets up rules files)`);
+    // Rules inline in the tsconfig are seen by tsc -b and --watch without `extends`: there is nothing to set up.
+    return { tsconfig: tsconfigFile, rulesFile: tsconfigFile, changes: [], steps: [], upToDate: `the ssot-imports plugin entry in ${relativePath(io.cwd, tsconfigFile)} holds its rules inline` };
   }
-  const rulesFile = path.resolve(
-    ...(options.rules !== undefined ? [io.cwd, options.rules] : typeof entryRules === "string" ? [projectDir, entryRules] : [projectDir, DEFAULT_RULES_FILE]),
-  );
+  // With a plugin entry in place, the rules file is the one it reads; --rules may only say the same.
+  const entryRulesFile = tsconfig.pluginEntry ? path.resolve(projectDir, typeof entryRules === "string" ? entryRules : DEFAULT_RULES_FILE) : undefined;
+  const rulesFile = options.rules !== undefined ? path.resolve(io.cwd, options.rules) : (entryRulesFile ?? path.join(projectDir, DEFAULT_RULES_FILE));
+  if (entryRulesFile !== undefined && rulesFile !== entryRulesFile) {
+    throw new UsageError(`the ssot-imports plugin entry in ${relativePath(io.cwd, tsconfigFile)} reads ${relativePath(io.cwd, entryRulesFile)}, not ${relativePath(io.cwd, rulesFile)}: set "rules" in that entry, or leave out --rules`);
+  }
   const packageJson = findUpward(projectDir, "package.json");
   const packageDir = packageJson ? path.dirname(packageJson) : projectDir;
 
@@ -79,6 +87,7 @@ export function planInit(options: InitOptions, io: Io): InitPlan {
   return {
     tsconfig: tsconfigFile,
     rulesFile,
+    upToDate: `${relativePath(io.cwd, tsconfigFile)} has the ssot-imports plugin entry and extends ${relativePath(io.cwd, rulesFile)}, which exists`,
     changes: [rulesChange, tsconfigChange].filter((c): c is FileChange => c !== undefined),
     steps: nextSteps({
       pkg,

@@ -1,6 +1,6 @@
 import { parseTree } from "jsonc-parser";
 import { property } from "../../rules/json-source";
-import { appendMember, applyEdits, inlineJson, layoutOf } from "./jsonc-edit";
+import { appendMember, applyEdits, inlineJson, splitBom, layoutOf } from "./jsonc-edit";
 
 /** A rule as `init --from … --to … --symbol old=new` describes it, paths already relative to the rules file. */
 export interface RuleInput {
@@ -31,7 +31,13 @@ export type AddRuleResult =
   | { kind: "no-rules-array" };
 
 /** An existing rules file with one more rule at the end of `rules`, every other byte unchanged. */
-export function addRule(text: string, rule: RuleInput): AddRuleResult {
+export function addRule(file: string, rule: RuleInput): AddRuleResult {
+  const [bom, text] = splitBom(file);
+  const result = addRuleToText(text, rule);
+  return result.kind === "added" ? { kind: "added", text: bom + result.text } : result;
+}
+
+function addRuleToText(text: string, rule: RuleInput): AddRuleResult {
   const root = parseTree(text, [], { allowTrailingComma: true });
   const rules = root?.type === "object" ? property(root, "rules") : undefined;
   if (rules?.type !== "array") return { kind: "no-rules-array" };

@@ -1,6 +1,6 @@
 import { parseTree, type Edit, type Node } from "jsonc-parser";
 import { property } from "../../rules/json-source";
-import { appendMember, applyEdits, inlineJson, layoutOf, prependProperty, replaceValue, type JsonLayout } from "./jsonc-edit";
+import { appendMember, applyEdits, inlineJson, splitBom, layoutOf, prependProperty, replaceValue, type JsonLayout } from "./jsonc-edit";
 
 export interface TsconfigSetup {
   /** The plugin entry to add, or undefined when the tsconfig (or one it extends) already has one. */
@@ -25,7 +25,13 @@ export type SetupResult =
  * The tsconfig text with the tsc plugin entry in `compilerOptions.plugins` and the rules file in `extends`,
  * every other byte unchanged. Pure: the caller reads and writes the file.
  */
-export function setUpTsconfig(text: string, setup: TsconfigSetup): SetupResult {
+export function setUpTsconfig(file: string, setup: TsconfigSetup): SetupResult {
+  const [bom, text] = splitBom(file);
+  const result = setUpText(text, setup);
+  return result.ok ? { ...result, text: bom + result.text } : { ...result, offset: result.offset + bom.length };
+}
+
+function setUpText(text: string, setup: TsconfigSetup): SetupResult {
   const layout = layoutOf(text);
   const changes: string[] = [];
   let current = text;
