@@ -1,11 +1,14 @@
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import Ajv from "ajv";
 import { parse } from "jsonc-parser";
+import type * as TS from "typescript";
 import { describe, expect, it } from "vitest";
 import { createProject, REPO_ROOT, runNode, tsconfig } from "../helpers/project";
 import { loadPlugin } from "../helpers/esbuild-build";
+import { buildSolution, sleep } from "../helpers/processes";
 import { buildPlain, buildWithPlugin } from "../helpers/tsc-build";
 import { FACTORY_FILES, read, runBin, runCli } from "./harness";
 
@@ -416,6 +419,22 @@ describe("the result builds: init --from/--to on a project mid-migration, then b
     const unmigrated = createProject({ ...unmigratedSources, "tsconfig.json": tsconfig(compilerOptions) }, "init-unmigrated");
     buildPlain(unmigrated);
     expect(runNode(path.join(unmigrated, "out/main.js"))).not.toBe(expected);
+  });
+
+  it("tsc -b sees the rules file init set up: a rule added later by init rebuilds an up-to-date project", async () => {
+    const dir = project({ ...unmigratedSources, "tsconfig.json": tsconfig({ ...compilerOptions, composite: true }) }, "builds-tsc-b");
+    expect((await runCli(dir, ["init", "--yes"])).code).toBe(0);
+    // The compiler buildWithPlugin uses (ts-patch's live one, what tspc runs): one TypeScript load per worker.
+    const ts = createRequire(import.meta.url)("ts-patch/compiler") as typeof TS;
+    expect(buildSolution(ts, dir).diagnostics).toEqual([]);
+    expect(read(dir, "out/main.js")).toContain(`require("./ws/factory")`);
+    expect(buildSolution(ts, dir).written, "up to date").toEqual([]);
+    await sleep(20); // tsc -b compares timestamps: the rules edit must be strictly newer than the .tsbuildinfo
+    expect((await runCli(dir, ["init", "--yes", ...flags])).code).toBe(0);
+    const rebuilt = buildSolution(ts, dir);
+    expect(rebuilt.diagnostics).toEqual([]);
+    expect(rebuilt.status.join("\n")).toMatch(/older than input '[^']*ssot-imports\.json'/);
+    expect(read(dir, "out/main.js")).toContain(`require("./services/ctx")`);
   });
 
   it("esbuild with the plugin line init prints bundles it like the twin", async () => {
