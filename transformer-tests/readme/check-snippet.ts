@@ -43,6 +43,8 @@ const KINDS: Record<string, Kind> = {
   rules: { attributes: ["fixture"], run: checkRules },
   tsconfig: { attributes: ["fixture"], run: checkTsconfig },
   code: { attributes: ["fixture"], run: checkCode },
+  // Any other JSON (a Jest config, package.json scripts): it parses; its "ssot-imports/…" strings are checked below.
+  json: { attributes: [], run: (s) => parseJsonc(s.text).problems },
   none: { attributes: ["reason"], run: (s) => (s.attributes.reason ? [] : [`a snippet kept out of the checks says why: <!-- snippet: none reason="…" -->`]) },
 };
 

@@ -25,6 +25,7 @@
  *   the tsc plugin loads it (unknown options, bad values; a missing ssot-imports.json is supplied empty).
  * - `code` (JavaScript/TypeScript: an esbuild script, a Vite config): it parses, and every
  *   `import { name } from "ssot-imports/…"` names an entry point that exports `name`.
+ * - `json`: any other JSON(C), e.g. a Jest config: it parses (and its entry points resolve, as below).
  * - `none reason="…"`: not checked (an illustration, a before/after pair), and says why.
  * In every kind but `none`, each quoted "ssot-imports/…" (a Jest transform, a tsserver plugin name) must be an
  * entry point of the package.
@@ -69,9 +70,9 @@ describe("the snippet checks, on fixtures/sample.md", () => {
   const sample = extractSnippets(fs.readFileSync(path.join(FIXTURES, "sample.md"), "utf8"), "sample.md");
 
   it("reads every marker, and reports the one not followed by a block", () => {
-    expect(sample.snippets.length).toBe(22);
-    expect(sample.problems).toEqual(["sample.md:142: snippet marker not followed by a fenced code block"]);
-    expect(sample.untagged).toEqual([{ line: 145, lang: "sh" }]);
+    expect(sample.snippets.length).toBe(24);
+    expect(sample.problems).toEqual(["sample.md:152: snippet marker not followed by a fenced code block"]);
+    expect(sample.untagged).toEqual([{ line: 155, lang: "sh" }]);
     const tsconfig = sample.snippets.find((s) => s.attributes["expect-problem"]?.includes("rulez"));
     expect(tsconfig?.attributes).toEqual({ "expect-problem": `unknown ssot-imports plugin option "rulez"` });
   });
