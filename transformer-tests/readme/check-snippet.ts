@@ -85,7 +85,7 @@ async function checkOutput(snippet: Snippet): Promise<string[]> {
   const actual = normaliseOutput(printed, dir);
   const expected = normaliseOutput(snippet.text, dir);
   if (actual === expected) return [];
-  return [`"${command}" prints something else now (- README, + actual):\n${unifiedDiff("README", "actual", expected, actual)}`];
+  return [`"${command}" prints something else now (- ${snippet.file}, + actual):\n${unifiedDiff(snippet.file, "actual", expected, actual)}`];
 }
 
 /** A rules document: valid for the JSON Schema editors use and for the loader builds use (paths exist in the fixture, if one is named). */

@@ -89,6 +89,7 @@ export async function runCommand(words: string[], dir: string): Promise<CommandO
   const [first, ...rest] = words[0] === "npx" ? words.slice(1) : words;
   const env = { ...process.env, NO_COLOR: "1" };
   if (first === "ssot-imports") return { ran: { command, ...(await runCli(rest, dir)) } };
+  if (first === "cat") return { ran: { command, ...readFiles(rest, dir) } };
   if (first === "tspc") return { ran: { command, ...asResult(runTspc(dir, rest)) } };
   if (first === "tsc") return { ran: { command, ...asResult(runNodeScript(TSC, rest, dir, env)) } };
   if (first === "node" && rest.length > 0) return { ran: { command, ...asResult(runNodeScript(rest[0], rest.slice(1), dir, env)) } };
@@ -107,6 +108,13 @@ async function runCli(args: string[], cwd: string): Promise<Omit<CommandResult, 
   };
   const code = await main(args, io);
   return { code, stdout, stderr };
+}
+
+/** `cat file…`, for an output snippet that shows a file a command wrote. */
+function readFiles(files: string[], dir: string): Omit<CommandResult, "command"> {
+  const missing = files.filter((file) => !fs.existsSync(path.join(dir, file)));
+  if (missing.length > 0) return { code: 1, stdout: "", stderr: `cat: ${missing.join(", ")}: no such file\n` };
+  return { code: 0, stdout: files.map((file) => fs.readFileSync(path.join(dir, file), "utf8")).join(""), stderr: "" };
 }
 
 function asResult(result: { status: number | null; stdout: string; stderr: string }): Omit<CommandResult, "command"> {

@@ -1,6 +1,6 @@
 /**
  * README snippets are tested: a command, config or output in README.md that no longer matches the code fails
- * `npm test`, naming the README line.
+ * `npm test`, naming the README line. The same holds for every page in docs/ that uses the markers.
  *
  * THE MARKER. An HTML comment on the line right before a fenced code block (invisible on GitHub):
  *
@@ -48,19 +48,22 @@ import { checkSnippet } from "./check-snippet";
 import { extractSnippets } from "./extract-snippets";
 import { FIXTURES } from "./run-commands";
 
-describe("README.md snippets match the code", () => {
-  const readme = extractSnippets(fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8"), "README.md");
+/** The README and the pages it links to: each file that uses the markers is held to them. */
+const DOCUMENTS = ["README.md", ...(fs.existsSync(path.join(REPO_ROOT, "docs")) ? fs.readdirSync(path.join(REPO_ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`) : [])];
+
+describe.each(DOCUMENTS)("%s: its snippets match the code", (document) => {
+  const found = extractSnippets(fs.readFileSync(path.join(REPO_ROOT, document), "utf8"), document);
 
   it("has no broken markers, and no untagged block once any block is tagged", () => {
-    expect(readme.problems).toEqual([]);
-    if (readme.snippets.length > 0) {
-      expect(readme.untagged.map((block) => `README.md:${block.line}: a \`${block.lang}\` block without a snippet marker`)).toEqual([]);
+    expect(found.problems).toEqual([]);
+    if (found.snippets.length > 0) {
+      expect(found.untagged.map((block) => `${document}:${block.line}: a \`${block.lang}\` block without a snippet marker`)).toEqual([]);
     }
-    expect(readme.snippets.filter((s) => "expect-problem" in s.attributes).map((s) => `README.md:${s.line}`)).toEqual([]);
+    expect(found.snippets.filter((s) => "expect-problem" in s.attributes).map((s) => `${document}:${s.line}: expect-problem is for fixtures/sample.md only`)).toEqual([]);
   });
 
-  for (const snippet of readme.snippets) {
-    it(`README.md:${snippet.line} (${snippet.kind})`, async () => {
+  for (const snippet of found.snippets) {
+    it(`${document}:${snippet.line} (${snippet.kind})`, async () => {
       expect(await checkSnippet(snippet)).toEqual([]);
     });
   }
