@@ -250,6 +250,19 @@ describe("init is idempotent", () => {
     expect(["tsconfig.json", "ssot-imports.json"].map((f) => [read(dir, f), fs.statSync(path.join(dir, f)).mtimeMs])).toEqual(snapshot);
   });
 
+  it("recreates a rules file that extends still names but that was deleted", async () => {
+    const dir = project({ "tsconfig.json": tsconfig({}) }, "deleted-rules");
+    expect((await runCli(dir, ["init", "--yes"])).code).toBe(0);
+    const configured = read(dir, "tsconfig.json");
+    fs.rmSync(path.join(dir, "ssot-imports.json"));
+    const r = await runCli(dir, ["init", "--yes"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("wrote ssot-imports.json\n");
+    expect(read(dir, "tsconfig.json")).toBe(configured);
+    expect(json(dir, "ssot-imports.json").rules).toEqual([]);
+  });
+
   it("a second rule from the flags is added to the existing rules file, every other byte kept", async () => {
     const dir = project({ "tsconfig.json": tsconfig({}), "src/a.ts": "export {};\n", "src/b.ts": "export {};\n" }, "second-rule");
     await runCli(dir, ["init", "--yes", "--from", "./src/main.ts", "--to", "./src/a.ts"]);

@@ -4,6 +4,7 @@ import type * as TS from "typescript";
 import type { SsotDiagnostic } from "../../diagnostic";
 import { pluginEntryOf, typescriptFor } from "../../project/load-project";
 import type { PluginConfig } from "../../project/load-plugin-rules";
+import { DEFAULT_RULES_FILE } from "../../rules/load";
 import { toPosix } from "../../rules/module-paths";
 import { withoutBom } from "./jsonc-edit";
 import { UsageError } from "../errors";
@@ -23,9 +24,10 @@ export interface TsconfigFacts {
 /**
  * Reads a tsconfig with the project's own TypeScript, so a syntax or configuration error is reported with
  * TypeScript's message and location (what `tsc` would say), and the plugin entry is looked for through
- * `extends` exactly as the compiler merges it. `cwd` is what paths in messages are relative to.
+ * `extends` exactly as the compiler merges it. `cwd` is what paths in messages are relative to; `rulesFile`, the
+ * rules file the user named (--rules), if any.
  */
-export function inspectTsconfig(file: string, cwd: string): TsconfigFacts {
+export function inspectTsconfig(file: string, cwd: string, rulesFile?: string): TsconfigFacts {
   const ts = loadTypescript(path.dirname(file));
   // Read as it is on disk, byte-order mark included, so the edited file keeps it (ts.sys.readFile drops it).
   const text = readText(file);
@@ -33,8 +35,17 @@ export function inspectTsconfig(file: string, cwd: string): TsconfigFacts {
   if (json.error) throw new ConfigError([fromTsDiagnostic(ts, json.error, file)]);
 
   let fatal: TS.Diagnostic | undefined;
-  // Init needs the options, not the file list: no folder is walked.
-  const host = { ...ts.sys, readDirectory: () => [], onUnRecoverableConfigFileDiagnostic: (d: TS.Diagnostic) => (fatal = d) };
+  // A rules file that `extends` names but that is gone (deleted after a migration, say) is what init recreates:
+  // read as an empty config, so it does not stop the inspection.
+  const missingRules = (f: string) => path.basename(f) === DEFAULT_RULES_FILE || (rulesFile !== undefined && path.resolve(f) === rulesFile);
+  const host = {
+    ...ts.sys,
+    // Init needs the options, not the file list: no folder is walked.
+    readDirectory: () => [],
+    fileExists: (f: string) => ts.sys.fileExists(f) || missingRules(f),
+    readFile: (f: string) => ts.sys.readFile(f) ?? (missingRules(f) ? "{}" : undefined),
+    onUnRecoverableConfigFileDiagnostic: (d: TS.Diagnostic) => (fatal = d),
+  };
   const parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
   // "No inputs were found" (18003) follows from walking no folder; a project may also simply be empty yet.
   const errors = [...(fatal ? [fatal] : []), ...(parsed?.errors ?? [])].filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== 18003);

@@ -63,7 +63,7 @@ export function planInit(options: InitOptions, io: Io): InitPlan {
         : `tsconfig not found: ${toPosix(path.resolve(io.cwd, options.project))}`,
     );
   }
-  const tsconfig = inspectTsconfig(tsconfigFile, io.cwd);
+  const tsconfig = inspectTsconfig(tsconfigFile, io.cwd, options.rules === undefined ? undefined : path.resolve(io.cwd, options.rules));
   const projectDir = path.dirname(tsconfigFile);
   const entryRules = tsconfig.pluginEntry?.rules;
   if (Array.isArray(entryRules)) {
