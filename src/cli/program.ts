@@ -74,6 +74,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .option("--to <module>", "the module that replaces it")
     .option("--symbol <old=new>", "an export renamed on the way (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
     .option("-y, --yes", "write without asking (without it, init asks on a terminal and writes nothing elsewhere)")
+    .addHelpText("after", "\nFor init, exit status 1 means nothing was written: no --yes and no terminal to ask on, or the answer was not y.")
     .action(async (options) => {
       result.code = await runInit(options, io);
     });

@@ -471,4 +471,5 @@ it("init --help describes its options", async () => {
   const r = await runCli(REPO_ROOT, ["init", "--help"]);
   expect(r.code).toBe(0);
   for (const option of ["--project <tsconfig>", "--rules <file>", "--from <module>", "--to <module>", "--symbol <old=new>", "--yes"]) expect(r.stdout).toContain(option);
+  expect(r.stdout).toContain("For init, exit status 1 means nothing was written");
 });
