@@ -15,12 +15,14 @@ export interface Io {
   stderr: Writer;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Answers to questions (init's confirmation); asked only when it is a terminal. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Milliseconds; injectable so the progress indicator's one-second delay can be tested without waiting. */
   now?: () => number;
 }
 
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
 }
 
 export type { Colors } from "picocolors/types";

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { DEFAULT_BASELINE_FILE } from "./baseline";
 import { runCheck } from "./commands/check";
+import { runInit } from "./commands/init";
 import { runMigrate } from "./commands/migrate";
 import { FORMATTER_CHOICES } from "./migrate/formatters";
 import { REPORT_FORMATS, runReport } from "./commands/report";
@@ -67,6 +68,20 @@ export function buildProgram(io: Io, result: { code: number }): Command {
   ).action((options) => {
     result.code = runVerify(options, io);
   });
+
+  program
+    .command("init")
+    .description("set a project up: write ssot-imports.json, add the tsc plugin entry and the rules file to extends (shows the diff first)")
+    .option("-p, --project <tsconfig>", "the tsconfig.json to set up (or its folder; default: found upward from the cwd, as tsc does)")
+    .option("-r, --rules <file>", "where to write the rules file (default: ssot-imports.json beside the tsconfig)")
+    .option("--from <module>", "a first rule: the deprecated module (a path from the cwd, or a bare specifier)")
+    .option("--to <module>", "the module that replaces it")
+    .option("--symbol <old=new>", "an export renamed on the way (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("-y, --yes", "write without asking (without it, init asks on a terminal and writes nothing elsewhere)")
+    .addHelpText("after", "\nFor init, exit status 1 means nothing was written: no --yes and no terminal to ask on, or the answer was not y.")
+    .action(async (options) => {
+      result.code = await runInit(options, io);
+    });
 
   for (const command of program.commands) command.addHelpText("after", exitStatusHelp()).allowExcessArguments(false);
   return program;

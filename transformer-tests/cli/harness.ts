@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { Readable } from "node:stream";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { createProject, REPO_ROOT } from "../helpers/project";
@@ -20,6 +21,8 @@ export interface RunOptions {
   tty?: boolean;
   env?: Record<string, string | undefined>;
   now?: () => number;
+  /** What is typed on stdin, and whether stdin is a terminal (init's confirmation). */
+  stdin?: { text: string; isTTY: boolean };
 }
 
 export async function runCli(cwd: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
@@ -31,6 +34,7 @@ export async function runCli(cwd: string, args: string[], options: RunOptions = 
     cwd,
     env: options.env ?? {},
     now: options.now,
+    stdin: options.stdin && Object.assign(Readable.from([options.stdin.text]), { isTTY: options.stdin.isTTY }),
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

@@ -88,4 +88,19 @@ describe("the published package", () => {
     const { violations } = JSON.parse(report.stdout) as { violations: Array<{ file: string; line: number }> };
     expect(violations.map((v) => [v.file, v.line])).toEqual([["src/main.ts", 1]]);
   });
+
+  it("sets a fresh project up with init from the installed copy, and it then builds with tspc", () => {
+    const fresh = path.join(work, "fresh");
+    writeFiles(fresh, { ...SOURCES, "tsconfig.json": tsconfig({ module: "commonjs", types: [] }) });
+    fs.mkdirSync(path.join(fresh, "node_modules"));
+    for (const name of ["ssot-imports", "typescript"]) fs.symlinkSync(fs.realpathSync(path.join(project, "node_modules", name)), path.join(fresh, "node_modules", name), "dir");
+    const cli = path.join(fresh, "node_modules", "ssot-imports", "dist", "cli", "main.js");
+    const init = runNodeScript(cli, ["init", "--yes", "--from", "./src/legacy/greeter", "--to", "./src/ssot/greeter", "--symbol", "greet=greetUser"], fresh);
+    expect(init.stderr).toBe("");
+    expect(init.status).toBe(0);
+    expect(fs.existsSync(path.join(fresh, "node_modules", "ssot-imports", "schema.json"))).toBe(true);
+    const build = runNodeScript(TSPC, ["-p", "tsconfig.json"], fresh, { ...process.env, TSP_COMPILER_TS_PATH: path.join(fresh, "node_modules", "typescript") });
+    expect(build.stderr + build.stdout).toBe("");
+    expect(runNode(path.join(fresh, "out", "main.js"))).toBe(MIGRATED_OUTPUT);
+  });
 });
