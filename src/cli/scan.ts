@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
-import { rewriteFile } from "../core";
-import { lineLocator, type SsotDiagnostic } from "../diagnostic";
+import type { SsotDiagnostic } from "../diagnostic";
 import type { Layout, RewritePlan } from "../plan/types";
 import type { Project } from "../project/load-project";
-import { extensionPolicyFor } from "../project/extension-policy";
+import { rewriteProjectFile } from "../project/rewrite-project-file";
 import type { Rule } from "../rules/types";
 import type { Progress } from "./progress";
 import { relativePath } from "./paths";
@@ -50,7 +49,6 @@ const BOM = "\uFEFF";
  * and only specifiers that may match are resolved, so this costs module resolution, never type checking.
  */
 export function scanProject(project: Project, layout: Layout, progress?: Progress): ScanResult {
-  const { ts, matcher } = project;
   const result: ScanResult = { violations: [], files: [], parseErrors: [], scanned: 0 };
   const total = project.fileNames.length;
   for (const file of project.fileNames) {
@@ -66,18 +64,13 @@ export function scanProject(project: Project, layout: Layout, progress?: Progres
     // The BOM is not part of the code: offsets, lines and columns are the editor's, and the BOM goes back on write.
     const bom = original.startsWith(BOM) ? BOM : "";
     const text = bom ? original.slice(1) : original;
-    if (!matcher.fileMayMatch(text)) continue;
-    const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
-    const parseError = firstParseError(sourceFile);
-    if (parseError) {
-      // A recovered tree could place edits anywhere: such a file is reported and left exactly as it is.
-      const { line, column } = lineLocator(text)(parseError.start ?? 0);
-      result.parseErrors.push({ severity: "error", file, line, column, message: `does not parse (${ts.flattenDiagnosticMessageText(parseError.messageText, " ")}); skipped` });
+    const outcome = rewriteProjectFile(project, file, text, layout);
+    if (outcome.kind === "parse-error") {
+      result.parseErrors.push(outcome.error);
       continue;
     }
-    const extensions = extensionPolicyFor(ts, project.options, project.formatOf(file));
-    const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions });
-    if (!rewrite) continue;
+    if (outcome.kind === "unchanged") continue;
+    const rewrite = outcome.rewrite;
     const path = relativePath(project.root, file);
     const sites = [
       ...rewrite.plan.rewrites.map((r) => ({ r, unsafe: undefined as string | undefined })),
@@ -92,9 +85,4 @@ export function scanProject(project: Project, layout: Layout, progress?: Progres
   }
   progress?.done();
   return result;
-}
-
-function firstParseError(sourceFile: import("typescript").SourceFile): import("typescript").DiagnosticWithLocation | undefined {
-  // Not in TypeScript's public types, but stable for a decade and what the tsc adapter relies on too.
-  return (sourceFile as { parseDiagnostics?: import("typescript").DiagnosticWithLocation[] }).parseDiagnostics?.[0];
 }
