@@ -1,13 +1,14 @@
 import { formatDiagnostic, type SsotDiagnostic } from "../diagnostic";
 
 /**
- * A user's mistake, as Jest shows it under "Test suite failed to run": the message alone. Jest prints an error's
- * `stack` after the message, so the stack is empty; frames of ours would only bury the file and line to fix.
+ * A user's mistake, shown by Jest as the message alone, which names us: under "Test suite failed to run" Jest
+ * prints the message and then the stack, so the stack is empty (frames of ours would only bury the file and line
+ * to fix); a config error it prints as `String(error)`, so the name is empty too.
  */
 export class SsotJestError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = "ssot-imports/jest";
+    this.name = "";
     this.stack = "";
   }
 }

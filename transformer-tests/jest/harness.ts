@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { createProject, REPO_ROOT } from "../helpers/project";
-import { runNodeScript } from "../helpers/processes";
+import { runNodeScript, type ProcessResult } from "../helpers/processes";
 
 /**
  * Jest as a user runs it: a throw-away project with its own jest.config.js, the real `jest` binary spawned with
@@ -72,15 +72,20 @@ export interface JestRun {
 }
 
 /** One `jest` process in the project, in band (these suites are small: workers would cost more than they save). */
-export function runJest(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): JestRun {
-  const outputFile = path.join(dir, ".jest-results.json");
-  fs.rmSync(outputFile, { force: true });
-  const run = runNodeScript(
+export function spawnJest(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ProcessResult {
+  return runNodeScript(
     JEST_BIN,
-    ["--ci", "--runInBand", "--no-watchman", `--cacheDirectory=${path.join(dir, ".jest-cache")}`, "--json", `--outputFile=${outputFile}`, ...args],
+    ["--ci", "--runInBand", "--no-watchman", `--cacheDirectory=${path.join(dir, ".jest-cache")}`, ...args],
     dir,
     { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...env },
   );
+}
+
+/** `spawnJest` with `--json`: each suite's tests and message. */
+export function runJest(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): JestRun {
+  const outputFile = path.join(dir, ".jest-results.json");
+  fs.rmSync(outputFile, { force: true });
+  const run = spawnJest(dir, ["--json", `--outputFile=${outputFile}`, ...args], env);
   const output = run.stdout + run.stderr;
   if (!fs.existsSync(outputFile)) throw new Error(`jest wrote no results (exit ${run.status}):\n${output}`);
   const json = JSON.parse(fs.readFileSync(outputFile, "utf8")) as {
