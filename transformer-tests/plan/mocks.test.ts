@@ -36,6 +36,12 @@ runTable("mock calls with renames", {
       errors: [{ line: 2, column: 11, message: `${FACTORY} \`jest.mock\`` }],
     },
     {
+      name: "jest.setMock with an exports object is an error, like a factory",
+      code: `jest.setMock("../old/factory", { createManager: jest.fn() });\n`,
+      output: null,
+      errors: [{ line: 1, column: 14, message: `${FACTORY} \`jest.setMock\`` }],
+    },
+    {
       name: "jest.requireActual(...).member is renamed",
       code: `const real = jest.requireActual("../old/factory").createManager;\n`,
       output: `const real = jest.requireActual("../services/ctx").createContext;\n`,
