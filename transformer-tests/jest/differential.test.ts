@@ -4,6 +4,8 @@
  */
 import * as fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { PLUGIN_ENTRY, writeFiles } from "../helpers/project";
+import { buildWithPlugin } from "../helpers/tsc-build";
 import { createJestProject, INNER_TRANSFORMERS, jestConfig, runJest, transformEntry, verdicts, type JestRun } from "./harness";
 import { migratedProject, REFUSED, unmigratedProject } from "./suites";
 
@@ -12,10 +14,10 @@ afterAll(() => {
   for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function run(files: Record<string, string>, name: string): JestRun {
+function run(files: Record<string, string>, name: string): JestRun & { dir: string } {
   const dir = createJestProject(files, name);
   created.push(dir);
-  return runJest(dir);
+  return { ...runJest(dir), dir };
 }
 
 describe.each(INNER_TRANSFORMERS)("wrapping %s", (inner) => {
@@ -49,4 +51,20 @@ it("without the transformer, the unmigrated suite runs the deprecated module: th
   expect(isolation["isolation runs the SSOT module"]).toBe("failed");
   expect(isolation["isolation gives each user their own history"]).toBe("failed");
   expect(isolation["isolation refuses an anonymous user"]).toBe("failed");
+});
+
+it("refuses the mock factory where, and as, the tsc plugin refuses it", () => {
+  const jest = run({ ...unmigratedProject(), "jest.config.js": jestConfig(transformEntry("@swc/jest", true)) }, "jest-vs-tsc");
+  writeFiles(jest.dir, { "tsconfig.plugin.json": JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true, plugins: [PLUGIN_ENTRY] } }) });
+  const tsc = buildWithPlugin(jest.dir, "tsconfig.plugin.json").diagnostics;
+
+  const refusal = /factory\.test\.ts:(\d+):(\d+) - error \[(rule [^\]]+)\]: (.*)/.exec(jest.suites[REFUSED.file].message);
+  expect(refusal, jest.suites[REFUSED.file].message).not.toBeNull();
+  const [, line, column, rule, message] = refusal!;
+  const atSite = tsc.filter((d) => d.startsWith(`${REFUSED.file}(${line},${column}):`));
+  expect(atSite, tsc.join("\n")).toHaveLength(1);
+  expect(atSite[0]).toContain(rule);
+  expect(atSite[0]).toContain(message.trim());
+  // Nothing else in the project is refused by either.
+  expect(tsc.filter((d) => d.includes(" error ")).length, tsc.join("\n")).toBe(1);
 });
