@@ -45,9 +45,12 @@ export function createTransformer(rawOptions?: unknown): SsotJestTransformer {
   };
   const cacheKey = (fingerprint: string, innerKey: string) =>
     createHash("sha256").update(fingerprint).update("\0").update(options.transformer).update("\0").update(innerKey).digest("hex");
-  // A transformer without getCacheKey is cached by Jest on the text and config; we do the same on the rewritten text.
+  // Jest keys a transformer without getCacheKey on the text, its config, `instrument` and the file: so do we,
+  // with the rewritten text and the wrapped transformer's own options.
   const fallbackKey = (rewritten: string, file: string, innerOptions: InnerTransformOptions) =>
-    createHash("sha256").update(rewritten).update("\0").update(file).update("\0").update(JSON.stringify(innerOptions.transformerConfig) ?? "").update(String(innerOptions.instrument)).digest("hex");
+    createHash("sha256")
+      .update([rewritten, file, String(innerOptions.configString), JSON.stringify(innerOptions.transformerConfig) ?? "", String(innerOptions.instrument)].join("\0"))
+      .digest("hex");
 
   return {
     get canInstrument() {
