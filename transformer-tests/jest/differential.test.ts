@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { PLUGIN_ENTRY, writeFiles } from "../helpers/project";
 import { buildWithPlugin } from "../helpers/tsc-build";
-import { createJestProject, INNER_TRANSFORMERS, jestConfig, runJest, transformEntry, verdicts, type JestRun } from "./harness";
+import { createJestProject, INNER_TRANSFORMERS, jestConfig, runJest, transformEntry, verdicts, type InnerName, type JestRun } from "./harness";
 import { migratedProject, REFUSED, unmigratedProject } from "./suites";
 
 const created: string[] = [];
@@ -20,9 +20,16 @@ function run(files: Record<string, string>, name: string): JestRun & { dir: stri
   return { ...runJest(dir), dir };
 }
 
+/** The unmigrated project through the transformer, run once per wrapped transformer and shared by the tests. */
+const pluginRuns = new Map<InnerName, JestRun & { dir: string }>();
+function runWithPlugin(inner: InnerName): JestRun & { dir: string } {
+  if (!pluginRuns.has(inner)) pluginRuns.set(inner, run({ ...unmigratedProject(), "jest.config.js": jestConfig(transformEntry(inner, true)) }, `jest-${inner}-plugin`));
+  return pluginRuns.get(inner)!;
+}
+
 describe.each(INNER_TRANSFORMERS)("wrapping %s", (inner) => {
   it("runs the unmigrated suite as its hand-migrated twin runs", () => {
-    const withPlugin = run({ ...unmigratedProject(), "jest.config.js": jestConfig(transformEntry(inner, true)) }, `jest-${inner}-plugin`);
+    const withPlugin = runWithPlugin(inner);
     const migrated = run({ ...migratedProject(), "jest.config.js": jestConfig(transformEntry(inner, false)) }, `jest-${inner}-migrated`);
 
     const expected = verdicts(migrated);
@@ -54,7 +61,7 @@ it("without the transformer, the unmigrated suite runs the deprecated module: th
 });
 
 it("refuses the mock factory where, and as, the tsc plugin refuses it", () => {
-  const jest = run({ ...unmigratedProject(), "jest.config.js": jestConfig(transformEntry("@swc/jest", true)) }, "jest-vs-tsc");
+  const jest = runWithPlugin("@swc/jest");
   writeFiles(jest.dir, { "tsconfig.plugin.json": JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true, plugins: [PLUGIN_ENTRY] } }) });
   const tsc = buildWithPlugin(jest.dir, "tsconfig.plugin.json").diagnostics;
 
