@@ -46,7 +46,7 @@ export class ProjectCache {
     const stamps = new Map(inputs.map((file) => [file, stampOf(file)]));
     const fingerprint = createHash("sha256")
       .update(`ssot-imports ${packageVersion()}\0`)
-      .update(inputs.map((file) => `${file}\0${readOrEmpty(file)}`).join("\0"))
+      .update(inputs.map((file) => `${file}\0${readInput(file)}`).join("\0"))
       .update(JSON.stringify(resolvedTargets(project.ruleSet)))
       .digest("hex");
     this.loaded = { configKey, stamps, value: { project, fingerprint } };
@@ -69,7 +69,7 @@ function stampOf(file: string): string {
   return stat ? `${stat.mtimeMs}:${stat.size}` : "missing";
 }
 
-function readOrEmpty(file: string): string {
+function readInput(file: string): string {
   try {
     return fs.readFileSync(file, "utf8");
   } catch {
