@@ -18,6 +18,7 @@ import {
   parseRun,
   parseSummary,
 } from "./story.mjs";
+import { judgeJest, runJestSuites } from "./jest-story.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -84,6 +85,8 @@ linkPackage(here, root);
 const before = hashSources(here);
 for (const build of BUILDS) fs.rmSync(path.join(here, build.outDir), { recursive: true, force: true });
 const built = await Promise.all(BUILDS.map((build) => build.build()));
+// The example's test suite, written against the unmigrated code, under Jest with and without ssot-imports/jest.
+const jestResults = await runJestSuites(here, root);
 const after = hashSources(here);
 
 const results = [];
@@ -127,6 +130,7 @@ for (const r of results) {
     });
   }
 }
+checks.push(...judgeJest(jestResults));
 const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((file) => before[file] !== after[file]);
 checks.push({
   ok: changed.length === 0,

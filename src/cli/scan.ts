@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
-import { rewriteFile } from "../core";
-import { lineLocator, type SsotDiagnostic } from "../diagnostic";
+import type { SsotDiagnostic } from "../diagnostic";
 import type { Layout, RewritePlan } from "../plan/types";
 import type { Project, ProjectUnit } from "../project/load-project";
-import { extensionPolicyFor } from "../project/extension-policy";
+import { rewriteProjectFile } from "../project/rewrite-project-file";
 import type { Rule } from "../rules/types";
 import type { Progress } from "./progress";
 import { relativePath } from "./paths";
@@ -69,8 +68,6 @@ export function scanProject(project: Project, layout: Layout, progress?: Progres
 }
 
 function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Layout, result: ScanResult): void {
-  const { ts } = project;
-  const { matcher } = unit;
   let source: SourceText;
   try {
     source = decodeSource(fs.readFileSync(file));
@@ -82,19 +79,14 @@ function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Lay
   // The BOM is not part of the code: offsets, lines and columns are the editor's, and the BOM goes back on write.
   const bom = original.startsWith(BOM) ? BOM : "";
   const text = bom ? original.slice(1) : original;
-  if (!matcher.fileMayMatch(text)) return;
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
-  const parseError = firstParseError(sourceFile);
-  if (parseError) {
-    // A recovered tree could place edits anywhere: such a file is reported and left exactly as it is.
-    const { line, column } = lineLocator(text)(parseError.start ?? 0);
-    const bytes = source.encoding === "bytes" ? " (not valid UTF-8: read byte by byte)" : "";
-    result.parseErrors.push({ severity: "error", file, line, column, message: `does not parse${bytes} (${ts.flattenDiagnosticMessageText(parseError.messageText, " ")}); skipped` });
+  const readNote = source.encoding === "bytes" ? " (not valid UTF-8: read byte by byte)" : "";
+  const outcome = rewriteProjectFile(project.ts, unit, file, text, layout, readNote);
+  if (outcome.kind === "parse-error") {
+    result.parseErrors.push(outcome.error);
     return;
   }
-  const extensions = extensionPolicyFor(ts, unit.options, unit.formatOf(file));
-  const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions });
-  if (!rewrite) return;
+  if (outcome.kind === "unchanged") return;
+  const rewrite = outcome.rewrite;
   const path = relativePath(project.root, file);
   const sites = [
     ...rewrite.plan.rewrites.map((r) => ({ r, unsafe: undefined as string | undefined })),
@@ -106,9 +98,4 @@ function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Lay
     result.violations.push({ file, path, line: r.line, column: r.column, specifier: r.site.specifier.value, rule: r.rule, symbols: r.symbols, unsafe });
   }
   result.files.push({ file, path, original, rewritten: bom + rewrite.text, bomLength: bom.length, encoding: source.encoding, plan: rewrite.plan });
-}
-
-function firstParseError(sourceFile: import("typescript").SourceFile): import("typescript").DiagnosticWithLocation | undefined {
-  // Not in TypeScript's public types, but stable for a decade and what the tsc adapter relies on too.
-  return (sourceFile as { parseDiagnostics?: import("typescript").DiagnosticWithLocation[] }).parseDiagnostics?.[0];
 }

@@ -46,7 +46,9 @@ export function planCall(plan: SitePlan, site: CallSite): void {
     plan.symbols.push("*");
     return plan.replaceSpecifier(plan.moduleTarget);
   }
-  if (site.kind === "mock" && /(?:^|\.)(?:mock|doMock|unmock|doUnmock|dontMock)$/.test(site.callee)) {
+  // `setMock(path, exports)` hands over the module object itself: keyed by export names, like a factory's.
+  // `unstable_mockModule` and `unstable_unmockModule` are Jest's mock and unmock for ES modules.
+  if (site.kind === "mock" && /(?:^|\.)(?:mock|doMock|unmock|doUnmock|dontMock|setMock|unstable_mockModule|unstable_unmockModule)$/.test(site.callee)) {
     if (site.extraArguments === 0) {
       // An automock covers one module; a symbol moved to another one would silently stop being mocked.
       const moduleTarget = plan.moduleTarget;

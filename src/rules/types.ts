@@ -75,4 +75,6 @@ export const DEFAULT_MOCK_FUNCTIONS: readonly string[] = [
   "jest.requireActual",
   "jest.requireMock",
   "jest.createMockFromModule",
+  "jest.unstable_mockModule",
+  "jest.unstable_unmockModule",
 ];

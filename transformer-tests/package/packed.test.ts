@@ -38,6 +38,8 @@ beforeAll(() => {
     ...SOURCES,
     "ssot-imports.json": RULES,
     "tsconfig.json": tsconfig({ module: "commonjs", types: [], plugins: [PLUGIN_ENTRY] }),
+    "tests/main.test.ts": `import { greet } from "../src/legacy/greeter";\nit("greets", () => {\n  expect(greet("ada")).toBe("own greeting for ada");\n});\n`,
+    "jest.config.js": `module.exports = { testEnvironment: "node", transform: { "^.+\\\\.ts$": ["ssot-imports/jest", { transformer: "@swc/jest" }] } };\n`,
     "bundle.cjs": [
       `const { ssotImports } = require("ssot-imports/esbuild");`,
       `require("esbuild").build({ entryPoints: ["src/main.ts"], bundle: true, platform: "node", outfile: "bundle/main.js", plugins: [ssotImports()], logLevel: "error" })`,
@@ -55,6 +57,7 @@ describe("the published package", () => {
     expect(packedFiles).toEqual(expect.arrayContaining([
       "dist/tsc/index.js", "dist/tsc/index.d.ts", "dist/esbuild/index.js", "dist/esbuild/unbundled.js", "dist/cli/main.js",
       "dist/tsc/index.bundle.js", "dist/esbuild/index.bundle.js", "dist/esbuild/unbundled.bundle.js", "dist/cli/main.bundle.js", "dist/loader/code-cache.js",
+      "dist/jest/index.js", "dist/jest/index.bundle.js", "dist/jest/index.d.ts",
       "dist/index.js", "dist/index.d.ts", "dist/THIRD-PARTY-LICENSES.md", "schema.json", "package.json", "README.md",
     ]));
     expect(packedFiles.filter((file) => file.startsWith("src/") || file.includes("node_modules/"))).toEqual([]);
@@ -80,6 +83,14 @@ describe("the published package", () => {
     expect(build.stderr).toBe("");
     expect(build.status).toBe(0);
     expect(runNode(path.join(project, "bundle", "main.js"))).toBe(MIGRATED_OUTPUT);
+  });
+
+  it("runs Jest's transformer from the installed copy", () => {
+    fs.mkdirSync(path.join(project, "node_modules", "@swc"), { recursive: true });
+    fs.symlinkSync(fs.realpathSync(path.join(REPO_ROOT, "node_modules", "@swc", "jest")), path.join(project, "node_modules", "@swc", "jest"), "dir");
+    const run = runNodeScript(path.join(REPO_ROOT, "node_modules", "jest", "bin", "jest.js"), ["--ci", "--no-watchman", "--no-cache"], project);
+    expect(run.stderr).toContain("1 passed, 1 total");
+    expect(run.status).toBe(0);
   });
 
   it("runs the CLI from the installed copy", () => {

@@ -36,6 +36,23 @@ runTable("mock calls with renames", {
       errors: [{ line: 2, column: 11, message: `${FACTORY} \`jest.mock\`` }],
     },
     {
+      name: "jest.setMock with an exports object is an error, like a factory",
+      code: `jest.setMock("../old/factory", { createManager: jest.fn() });\n`,
+      output: null,
+      errors: [{ line: 1, column: 14, message: `${FACTORY} \`jest.setMock\`` }],
+    },
+    {
+      name: "jest.unstable_mockModule (ES modules) with a factory is an error",
+      code: `jest.unstable_mockModule("../old/factory", () => ({ createManager: jest.fn() }));\n`,
+      output: null,
+      errors: [{ line: 1, column: 26, message: `${FACTORY} \`jest.unstable_mockModule\`` }],
+    },
+    {
+      name: "jest.unstable_unmockModule is rewritten",
+      code: `jest.unstable_unmockModule("../old/factory");\n`,
+      output: `jest.unstable_unmockModule("../services/ctx");\n`,
+    },
+    {
       name: "jest.requireActual(...).member is renamed",
       code: `const real = jest.requireActual("../old/factory").createManager;\n`,
       output: `const real = jest.requireActual("../services/ctx").createContext;\n`,
@@ -89,6 +106,11 @@ runTable("mock calls of a pure move", {
       name: "a factory mock only changes its specifier when nothing is renamed",
       code: `vi.mock("../old/factory", () => ({ createManager: vi.fn() }));\nconst a = await vi.importActual("../old/factory");\n`,
       output: `vi.mock("../services/ctx", () => ({ createManager: vi.fn() }));\nconst a = await vi.importActual("../services/ctx");\n`,
+    },
+    {
+      name: "jest.unstable_mockModule with a factory follows a pure move",
+      code: `jest.unstable_mockModule("../old/factory", () => ({ createManager: jest.fn() }));\n`,
+      output: `jest.unstable_mockModule("../services/ctx", () => ({ createManager: jest.fn() }));\n`,
     },
   ],
 });
