@@ -4,6 +4,7 @@ import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import type { Layout, RewritePlan } from "../plan/types";
 import type { Project } from "../project/load-project";
 import { extensionPolicyFor } from "../project/extension-policy";
+import { standaloneExportLookup } from "../project/export-lookup";
 import type { Rule } from "../rules/types";
 import type { Progress } from "./progress";
 import { relativePath } from "./paths";
@@ -53,6 +54,8 @@ export function scanProject(project: Project, layout: Layout, progress?: Progres
   const { ts, matcher } = project;
   const result: ScanResult = { violations: [], files: [], parseErrors: [], scanned: 0 };
   const total = project.fileNames.length;
+  // Names the rules forgot are refused by the planner, as in the builds: listed as unsafe, never rewritten.
+  const { exportsName } = standaloneExportLookup(ts, project.options, (file) => project.fs.readFile(file));
   for (const file of project.fileNames) {
     result.scanned++;
     progress?.tick(result.scanned, total);
@@ -76,7 +79,7 @@ export function scanProject(project: Project, layout: Layout, progress?: Progres
       continue;
     }
     const extensions = extensionPolicyFor(ts, project.options, project.formatOf(file));
-    const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions });
+    const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions, exportsName });
     if (!rewrite) continue;
     const path = relativePath(project.root, file);
     const sites = [

@@ -13,6 +13,7 @@ import { loadPluginRules, type PluginConfig } from "../project/load-plugin-rules
 import { formatSummary } from "../plan/summary";
 import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
 import { extensionPolicyFor } from "../project/extension-policy";
+import { standaloneExportLookup } from "../project/export-lookup";
 
 /**
  * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
@@ -41,13 +42,14 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   );
 
   const isTypeOnly = typeOnlyExports(ts, program);
+  const { exportsName } = standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost);
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (!isProjectFile(program, sourceFile)) continue;
     const extensions = extensionPolicyFor(ts, options, sourceFile.impliedNodeFormat);
-    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true, extensions });
+    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true, extensions, exportsName });
     if (!result) continue;
     errors.push(...result.plan.diagnostics);
     rewrites.push(...result.plan.rewrites);

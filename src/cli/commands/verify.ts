@@ -21,8 +21,10 @@ export function runVerify(options: ProjectOptions, io: Io): number {
     printDiagnostics(io, error.diagnostics);
     return EXIT.failed;
   }
-  const errors = [...checkTargetsExist(project), ...checkRenamedExports(project), ...checkSelfImports(project)];
   const scan = scanProject(project, "same-line", createProgress(io, "ssot-imports verify:"));
+  // Every name the code imports from a deprecated module must exist where the rules send it.
+  const forgotten = scan.files.flatMap((f) => f.plan.diagnostics.filter((d) => d.code === "forgotten-name"));
+  const errors = [...checkTargetsExist(project), ...checkRenamedExports(project), ...checkSelfImports(project), ...forgotten];
   const warnings = [...scan.parseErrors.map((d) => ({ ...d, severity: "warning" as const })), ...checkUnusedRules(project, scan.violations)];
   printDiagnostics(io, [...errors, ...warnings]);
   const c = colorsFor(io.stdout, io.env);
