@@ -21,10 +21,16 @@ export function normaliseRules(
   const fail = (offset: number, rule: string, message: string) =>
     errors.push({ severity: "error", file: source.file, ...source.locate(offset), rule, message });
 
-  for (const r of raw) {
+  // A bare target is resolved by the adapter's resolver (node_modules, path aliases). A path target must exist,
+  // unless another rule deprecates it in turn: then it is only a step of a chain, and may be gone already.
+  const froms = raw.map((r) => resolveModuleRef(r.from, baseDir, fs));
+  const deprecatedKeys = new Set(froms.map((m) => m.key));
+  const targetExists = (module: ModuleRef) => module.kind === "bare" || module.file !== undefined || deprecatedKeys.has(module.key);
+
+  raw.forEach((r, i) => {
     const label = `rule ${r.index} (${r.from} → ${r.to ?? "listed symbols only"})`;
     let ok = true;
-    const from = resolveModuleRef(r.from, baseDir, fs);
+    const from = froms[i];
     const to = r.to === undefined ? undefined : resolveModuleRef(r.to, baseDir, fs);
     if (to && !targetExists(to)) {
       fail(r.toNode!.offset, label, `"to" names ${r.to}, which does not exist (no file with a source extension, and no folder index)`);
@@ -48,7 +54,7 @@ export function normaliseRules(
       symbols.set(s.oldName, { module, name: s.newName });
       symbolLocations.set(s.oldName, source.locate(s.node.offset));
     }
-    if (!ok) continue;
+    if (!ok) return;
     rules.push({
       index: r.index,
       label,
@@ -59,17 +65,12 @@ export function normaliseRules(
       ...source.locate(r.node.offset),
       symbolLocations,
     });
-  }
+  });
 
   const unique = rejectDuplicates(rules, raw, fail);
   const ruleSet: RuleSet = { file: source.file, baseDir, rules: unique, options };
   const cyclic = findCycles(ruleSet, raw, fail);
   return { ruleSet: { ...ruleSet, rules: unique.filter((r) => !cyclic.has(r)) }, errors };
-}
-
-function targetExists(module: ModuleRef): boolean {
-  // A bare target is resolved by the adapter's resolver, which knows node_modules and path aliases.
-  return module.kind === "bare" || module.file !== undefined;
 }
 
 function rejectDuplicates(rules: Rule[], raw: readonly RawRule[], fail: (offset: number, rule: string, message: string) => void): Rule[] {
