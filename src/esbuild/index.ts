@@ -84,8 +84,8 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     prefetchTargetExports(active, exportsCache, targetExportsOf(build, exportsCache, active));
     if (!firstBuild) unbundledFiles?.dropTexts();
     const uncovered = firstBuild ? [] : (unbundledFiles?.uncovered(active.matcher) ?? []);
-    if (uncovered.length > 0) return { errors: uncovered };
-    return undefined;
+    const warnings = (active.ruleSet.warnings ?? []).map((d) => toEsbuildMessage(d));
+    return { errors: uncovered, warnings };
   });
 
   if (bundle) {

@@ -4,7 +4,7 @@ import type * as TS from "typescript";
 import type { SsotDiagnostic } from "../diagnostic";
 import { Matcher } from "../match/matcher";
 import { DEFAULT_RULES_FILE, loadRulesFile } from "../rules/load";
-import { toPosix, type FileSystem } from "../rules/module-paths";
+import { projectRootFor, rulesFileProblem, toPosix, type FileSystem } from "../rules/module-paths";
 import { RuleIndex } from "../rules/targets";
 import type { RuleSet } from "../rules/types";
 import type { ImportUse } from "../scan/import-use";
@@ -67,12 +67,12 @@ export function loadProject(options: LoadProjectOptions): ProjectResult {
   const configErrors = parsed.errors.filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== 18003);
   if (configErrors.length > 0) return { ok: false, kind: "invalid", errors: configErrors.map((d) => fromTsDiagnostic(ts, d, configFile)) };
 
-  const fs: FileSystem = { fileExists: (f) => ts.sys.fileExists(f), readFile: (f) => ts.sys.readFile(f) };
+  const fs: FileSystem = { fileExists: (f) => ts.sys.fileExists(f), readFile: (f) => ts.sys.readFile(f), directoryExists: (f) => ts.sys.directoryExists(f) };
   let loaded;
   if (options.rules !== undefined) {
     const rulesFile = path.resolve(options.rules);
-    if (!fs.fileExists(rulesFile)) return fail("missing", toPosix(rulesFile), `rules file not found: ${toPosix(rulesFile)}`);
-    loaded = loadRulesFile(rulesFile, fs);
+    if (!fs.fileExists(rulesFile)) return fail("missing", toPosix(rulesFile), rulesFileProblem(toPosix(rulesFile), fs));
+    loaded = loadRulesFile(rulesFile, fs, {}, projectRootFor(path.dirname(configFile), rulesFile));
   } else {
     const entry = pluginEntryOf(parsed.options);
     if (entry) loaded = loadPluginRules(configFile, entry, fs);

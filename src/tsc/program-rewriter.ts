@@ -26,6 +26,7 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const fs: FileSystem = {
     fileExists: (f) => compilerHost.fileExists(f),
     readFile: (f) => compilerHost.readFile(f),
+    directoryExists: compilerHost.directoryExists && ((f) => compilerHost.directoryExists!(f)),
   };
   const sourceFileOf = (file: string) => program.getSourceFile(file);
   const block = (diagnostics: readonly SsotDiagnostic[]) =>
@@ -34,6 +35,7 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const loaded = loadPluginRules(options.configFilePath as string | undefined, config, fs);
   if (!loaded.ok) return block(loaded.errors);
   const ruleSet = loaded.ruleSet;
+  for (const warning of ruleSet.warnings ?? []) ts.sys.write(ts.formatDiagnostic(toTsDiagnostic(ts, warning, sourceFileOf, fs), formatHost(ts)));
 
   const matcher = new Matcher(
     new RuleIndex(ruleSet),
@@ -73,6 +75,10 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const missing = findMissingExports(ts, rewrittenProgram, ruleSet, rewrites);
   if (missing.length > 0) return blockedProgram(rewrittenProgram, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
   return rewrittenProgram;
+}
+
+function formatHost(ts: typeof TS): TS.FormatDiagnosticsHost {
+  return { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ts.sys.getCurrentDirectory(), getNewLine: () => ts.sys.newLine };
 }
 
 /** The user's own files: never the default library or packages, and never a file TypeScript could not parse. */
