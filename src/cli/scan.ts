@@ -1,7 +1,9 @@
 import * as fs from "node:fs";
 import type { SsotDiagnostic } from "../diagnostic";
-import type { Layout, RewritePlan } from "../plan/types";
+import type { ExportsName } from "../check/forgotten-names";
+import type { Layout, RewritePlan, RewriteTarget } from "../plan/types";
 import type { Project, ProjectUnit } from "../project/load-project";
+import { standaloneExportLookup } from "../project/export-lookup";
 import { rewriteProjectFile } from "../project/rewrite-project-file";
 import type { Rule } from "../rules/types";
 import type { Progress } from "./progress";
@@ -20,6 +22,9 @@ export interface Violation {
   specifier: string;
   rule: Rule;
   symbols: string[];
+  /** Where the import goes, as the importer would write it, and where each name goes (see Rewrite). */
+  replacement: string;
+  targets: RewriteTarget[];
   /** Set when the core could not rewrite this site safely: its diagnostic's message. */
   unsafe?: string;
 }
@@ -57,17 +62,19 @@ export function scanProject(project: Project, layout: Layout, progress?: Progres
   const result: ScanResult = { violations: [], files: [], parseErrors: [], scanned: 0 };
   const total = project.fileNames.length;
   for (const unit of project.units) {
+    // Names the rules forgot are refused by the planner, as in the builds: listed as unsafe, never rewritten.
+    const { exportsName } = standaloneExportLookup(project.ts, unit.options, (file) => project.fs.readFile(file));
     for (const file of unit.fileNames) {
       result.scanned++;
       progress?.tick(result.scanned, total);
-      scanFile(project, unit, file, layout, result);
+      scanFile(project, unit, file, layout, exportsName, result);
     }
   }
   progress?.done();
   return result;
 }
 
-function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Layout, result: ScanResult): void {
+function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Layout, exportsName: ExportsName, result: ScanResult): void {
   let source: SourceText;
   try {
     source = decodeSource(fs.readFileSync(file));
@@ -80,7 +87,7 @@ function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Lay
   const bom = original.startsWith(BOM) ? BOM : "";
   const text = bom ? original.slice(1) : original;
   const readNote = source.encoding === "bytes" ? " (not valid UTF-8: read byte by byte)" : "";
-  const outcome = rewriteProjectFile(project.ts, unit, file, text, layout, readNote);
+  const outcome = rewriteProjectFile(project.ts, unit, file, text, layout, { readNote, exportsName });
   if (outcome.kind === "parse-error") {
     result.parseErrors.push(outcome.error);
     return;
@@ -95,7 +102,7 @@ function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Lay
   ].sort((a, b) => a.r.line - b.r.line || a.r.column - b.r.column);
   if (sites.length === 0) return;
   for (const { r, unsafe } of sites) {
-    result.violations.push({ file, path, line: r.line, column: r.column, specifier: r.site.specifier.value, rule: r.rule, symbols: r.symbols, unsafe });
+    result.violations.push({ file, path, line: r.line, column: r.column, specifier: r.site.specifier.value, rule: r.rule, symbols: r.symbols, replacement: r.replacement, targets: r.targets, unsafe });
   }
   result.files.push({ file, path, original, rewritten: bom + rewrite.text, bomLength: bom.length, encoding: source.encoding, plan: rewrite.plan });
 }

@@ -5,6 +5,10 @@ import { toPosix } from "../rules/module-paths";
 import type { ModuleRef, Rule } from "../rules/types";
 import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
 import { facadeSource } from "./facade";
+import { explainMissingImports } from "./missing-imports";
+import { realPath } from "./real-path";
+import { deprecatedImportMessage } from "../messages";
+import { specifierFor } from "../plan/specifier";
 import type { RulesOption } from "./load-rules";
 import { toEsbuildMessage } from "./messages";
 import { ExportsCache } from "./module-exports";
@@ -83,8 +87,8 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     prefetchTargetExports(active, exportsCache, targetExportsOf(build, exportsCache, active));
     if (!firstBuild) unbundledFiles?.dropTexts();
     const uncovered = firstBuild ? [] : (unbundledFiles?.uncovered(active.matcher) ?? []);
-    if (uncovered.length > 0) return { errors: uncovered };
-    return undefined;
+    const warnings = (active.ruleSet.warnings ?? []).map((d) => toEsbuildMessage(d));
+    return { errors: uncovered, warnings };
   });
 
   if (bundle) {
@@ -113,7 +117,9 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
         if (!rule || plan?.servedRules.has(rule)) return undefined;
         rewritten.push({ rule, file: args.importer });
         const target = current.matcher.index.moduleTarget(rule);
-        const warnings = current.report === "warn" ? [{ text: `"${args.path}" is deprecated; bundled from ${target.written} [${rule.label}]` }] : [];
+        // The importer's names are not known here: the warning names the module it now gets, as it would write it.
+        const replacement = specifierFor(target, toPosix(args.importer), args.path);
+        const warnings = current.report === "warn" ? [{ text: `[${rule.label}] ${deprecatedImportMessage(args.path, rule, replacement)}` }] : [];
         return { path: facadePath(current, rule), namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
       });
     }
@@ -149,8 +155,15 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
 
   watchRulesFromEntryPoints(build, () => active?.watchFiles ?? rulesFiles);
 
-  build.onEnd(() => {
+  build.onEnd((result) => {
     if (active?.report === "summary") console.log(formatSummary(active.ruleSet, rewritten));
+    if (!bundle || !active) return undefined;
+    const current = active;
+    // esbuild shows paths relative to its working folder; the rules name files by their real path.
+    const shownFrom = build.initialOptions.absWorkingDir ?? process.cwd();
+    const workingDir = realPath(shownFrom) ?? shownFrom;
+    const errors = explainMissingImports(result.errors, result.warnings, current, workingDir, (facade) => current.matcher.index.ruleFor(facadeKey(current, facade)));
+    return errors.length > 0 ? { errors } : undefined;
   });
 }
 

@@ -17,6 +17,9 @@ import type { ImportSite } from "../scan/types";
 import type { ActiveRules } from "./active-rules";
 import { toEsbuildMessage } from "./messages";
 import { exportStatus, missingExport, type ExportsOf } from "./target-exports";
+import { isTypeOnlyExport, type RuntimeExports } from "./module-exports";
+import type { ExportsName } from "../check/forgotten-names";
+import { deprecatedImportMessage } from "../messages";
 import { readTsconfigRaw } from "./tsconfig";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
@@ -80,7 +83,7 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   if (plan.edits.length === 0) return { watchFiles };
   plan.rewrites.forEach((r) => hooks.onRewrite(r));
   const warn = (r: Rewrite) => {
-    const d: SsotDiagnostic = { severity: "warning", file: r.file, line: r.line, column: r.column, rule: r.rule.label, message: `"${r.site.specifier.value}" is deprecated; built from the SSOT module` };
+    const d: SsotDiagnostic = { severity: "warning", file: r.file, line: r.line, column: r.column, rule: r.rule.label, message: deprecatedImportMessage(r.site.specifier.value, r.rule, r.replacement, r.targets) };
     return toEsbuildMessage(source === text ? d : locateInSource(d, text, js), text);
   };
   const warnings = active.report === "warn" ? plan.rewrites.map(warn) : [];
@@ -107,6 +110,7 @@ async function planDirect(build: PluginBuild, active: ActiveRules, file: string,
   }
   if (!sites) return undefined;
   const matches = await matchSites(build, active, file, sites);
+  if (await mayReadForgottenMembers(active, matches, text, hooks.exportsOf)) return undefined;
   const planned = await planChecked(build, active, file, text, matches, hooks);
   if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) return undefined;
   return { ...planned, js: text };
@@ -143,7 +147,7 @@ async function planStripped(build: PluginBuild, active: ActiveRules, args: OnLoa
     const matches = await matchSites(build, active, args.path, lexed);
     if (matches.length === 0) return undefined;
     planned = await planChecked(build, active, args.path, js, matches, hooks);
-    if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) planned = (await exactly()) ?? planned;
+    if ((planned.plan.diagnostics.length > 0 && !planned.rulesErrors) || (await mayReadForgottenMembers(active, matches, js, hooks.exportsOf))) planned = (await exactly()) ?? planned;
   } else {
     planned = await exactly();
     if (!planned) return { errors: [{ text: `ssot-imports: cannot read the imports of ${args.path} (install typescript for files the lexer cannot handle)` }] };
@@ -174,7 +178,58 @@ async function planChecked(build: PluginBuild, active: ActiveRules, file: string
   const { isTypeOnly, errors } = await checkListedNames(active, matches, hooks);
   if (errors.length > 0) return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: errors }, text, rulesErrors: true };
   const extensions = extensionPolicyOf(build.initialOptions);
-  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, extensions }), text, rulesErrors: false };
+  const exportsName = await exportsNameOf(active, matches, hooks.exportsOf);
+  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, extensions, exportsName }), text, rulesErrors: false };
+}
+
+/**
+ * What the matched rules' module targets export, for the planner's check of names the rules forgot: a name
+ * the rules do not list can only end up there. Answered from esbuild's own view of each module; a CommonJS
+ * target's names exist only at run time, so those are not known.
+ */
+async function exportsNameOf(active: ActiveRules, matches: readonly MatchedSite[], exportsOf: ExportsOf): Promise<ExportsName> {
+  const known = new Map<string, RuntimeExports | undefined>();
+  for (const rule of new Set(matches.map((m) => m.rule))) {
+    const target = active.matcher.index.moduleTarget(rule);
+    if (target.kind !== "path" || !target.file || known.has(target.key)) continue;
+    known.set(target.key, await exportsOf(target).catch(() => undefined));
+  }
+  return (module, name) => {
+    const exports = known.get(module.key);
+    if (!exports) return undefined;
+    if (exports.values.has(name) || isTypeOnlyExport(exports.text, name)) return true;
+    return exports.exact ? false : undefined;
+  };
+}
+
+/**
+ * The lexer does not see which members a namespace object's uses read, so it cannot check them against the
+ * target. A plain text search for `ns.name` can say they are all fine, which is the common case; only when it
+ * finds a name the target lacks (or one in a comment, or a shadowing local) is the file read by TypeScript's
+ * parser, which knows. TypeScript is not loaded for the rest.
+ */
+async function mayReadForgottenMembers(active: ActiveRules, matches: readonly MatchedSite[], text: string, exportsOf: ExportsOf): Promise<boolean> {
+  const hidden = matches.filter((m) => namespaceLocal(m.site) !== undefined);
+  if (hidden.length === 0) return false;
+  const exportsName = await exportsNameOf(active, hidden, exportsOf);
+  const { index } = active.matcher;
+  return hidden.some(({ site, rule }) => {
+    const local = namespaceLocal(site)!.replace(/\$/g, "\\$");
+    const listed = new Set(index.listedNames(rule));
+    const target = index.moduleTarget(rule);
+    if (target.kind !== "path" || target.key === rule.from.key) return false;
+    for (const [, name] of text.matchAll(new RegExp(`(?<![\\w$.])${local}\\s*\\??\\.\\s*([A-Za-z_$][\\w$]*)`, "g"))) {
+      if (!listed.has(name) && exportsName(target, name) === false) return true;
+    }
+    return false;
+  });
+}
+
+/** The local of a namespace object whose member reads the lexer did not see. */
+function namespaceLocal(site: ImportSite): string | undefined {
+  if ((site.kind === "import" || site.kind === "export" || site.kind === "import-equals") && site.namespace && !site.namespace.members) return site.namespace.local;
+  if ((site.kind === "require" || site.kind === "dynamic-import") && site.usage.kind === "namespace" && !site.usage.namespace.members) return site.usage.namespace.local;
+  return undefined;
 }
 
 /**

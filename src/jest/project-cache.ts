@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { packageVersion } from "../cli/version";
+import type { ExportsName } from "../check/forgotten-names";
+import { standaloneExportLookup } from "../project/export-lookup";
 import { loadProject, type Project } from "../project/load-project";
 import type { ModuleRef, RuleSet } from "../rules/types";
 import { diagnosticsError, SsotJestError } from "./errors";
@@ -11,6 +13,8 @@ import type { JestTransformerOptions } from "./options";
 export interface RewritingProject {
   project: Project;
   fingerprint: string;
+  /** What the SSOT modules export, so names the rules forgot are refused here as in every build. */
+  exportsName: ExportsName;
 }
 
 interface Loaded {
@@ -49,7 +53,8 @@ export class ProjectCache {
       .update(inputs.map((file) => `${file}\0${readInput(file)}`).join("\0"))
       .update(JSON.stringify(resolvedTargets(project.ruleSet)))
       .digest("hex");
-    this.loaded = { configKey, stamps, value: { project, fingerprint } };
+    const { exportsName } = standaloneExportLookup(project.ts, project.options, (file) => project.fs.readFile(file));
+    this.loaded = { configKey, stamps, value: { project, fingerprint, exportsName } };
     return this.loaded.value;
   }
 }

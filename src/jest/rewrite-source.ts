@@ -11,10 +11,10 @@ const BOM = "\uFEFF";
  * would, but each edit on the line it replaces, so stack traces and coverage keep the user's line numbers.
  * A file the core cannot rewrite safely is an error naming each site, never text left on the old module.
  */
-export function rewriteSource({ project }: RewritingProject, file: string, original: string): string {
+export function rewriteSource({ project, exportsName }: RewritingProject, file: string, original: string): string {
   const bom = original.startsWith(BOM) ? BOM : "";
   const text = bom ? original.slice(1) : original;
-  const outcome = rewriteProjectFile(project.ts, project, toPosix(path.resolve(file)), text, "same-line");
+  const outcome = rewriteProjectFile(project.ts, project, toPosix(path.resolve(file)), text, "same-line", { exportsName });
   if (outcome.kind === "unchanged") return original;
   if (outcome.kind === "parse-error") {
     throw diagnosticsError(`ssot-imports/jest: cannot rewrite the imports of a file that does not parse:`, [outcome.error]);

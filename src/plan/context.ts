@@ -1,6 +1,7 @@
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import type { ResolvedSymbol, RuleIndex } from "../rules/targets";
 import type { ModuleRef, Rule } from "../rules/types";
+import type { ExportsName } from "../check/forgotten-names";
 import type { Binding, ImportSite } from "../scan/types";
 import { specifierFor } from "./specifier";
 import type { ExtensionPolicy, Layout, Rewrite, TextEdit } from "./types";
@@ -31,6 +32,12 @@ export interface PlanSettings {
   typeSyntax?: boolean;
   /** What extensions rewritten specifiers carry: the adapter knows the module setting and the output's names. */
   extensions?: ExtensionPolicy;
+  /**
+   * What the rules' target modules export. Given, an import that asks for a name the rules forgot (its target
+   * does not export it and no `symbols` entry maps it) is refused, located at the name, instead of being
+   * rewritten into an import that fails. Absent: not checked.
+   */
+  exportsName?: ExportsName;
 }
 
 /** What planning one site needs and produces; one per site so a failed site leaves no partial edits behind. */
@@ -49,6 +56,15 @@ export class SitePlan {
     private readonly locate: ReturnType<typeof lineLocator>,
     private readonly settings: PlanSettings = {},
   ) {}
+
+  get exportsName(): ExportsName | undefined {
+    return this.settings.exportsName;
+  }
+
+  /** Where an offset of the file is, for diagnostics. */
+  position(offset: number): { line: number; column: number } {
+    return this.locate(offset);
+  }
 
   isTypeOnly(target: ResolvedSymbol): boolean {
     return this.settings.isTypeOnly?.(target) ?? false;
@@ -116,6 +132,13 @@ export class SitePlan {
   /** The site as a report names it, whether or not it could be rewritten. */
   located(): Rewrite {
     const { line, column } = this.locate(this.site.specifier.start);
-    return { file: this.file, rule: this.rule, site: this.site, line, column, symbols: [...new Set(this.symbols)] };
+    const symbols = [...new Set(this.symbols)];
+    const targets = symbols
+      .filter((name) => name !== "*")
+      .map((name) => {
+        const target = this.target(name);
+        return { name, module: this.specifierText(target.module), newName: target.name };
+      });
+    return { file: this.file, rule: this.rule, site: this.site, line, column, symbols, replacement: this.specifierText(this.moduleTarget), targets };
   }
 }

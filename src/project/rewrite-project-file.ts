@@ -1,6 +1,7 @@
 import type * as TS from "typescript";
 import { rewriteFile, type FileRewrite } from "../core";
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
+import type { ExportsName } from "../check/forgotten-names";
 import type { Layout } from "../plan/types";
 import { extensionPolicyFor } from "./extension-policy";
 import type { ProjectUnit } from "./load-project";
@@ -16,8 +17,8 @@ export type ProjectFileRewrite =
  * One file of a tsconfig project through the core, with the project's resolution and extension policy: what
  * `ssot-imports migrate` writes and what the Jest transformer hands to the user's transformer. `unit` is the
  * tsconfig (of a solution's members, the one that includes the file) whose matcher and options apply. `text` is
- * without its byte order mark, so offsets, lines and columns are the editor's; `readNote` qualifies a parse error
- * (how the text was decoded).
+ * without its byte order mark, so offsets, lines and columns are the editor's. `exportsName` lets the planner
+ * refuse names the rules forgot (as every build does); `readNote` qualifies a parse error (how the text was decoded).
  */
 export function rewriteProjectFile(
   ts: typeof TS,
@@ -25,7 +26,7 @@ export function rewriteProjectFile(
   file: string,
   text: string,
   layout: Layout,
-  readNote = "",
+  { exportsName, readNote = "" }: { exportsName?: ExportsName; readNote?: string } = {},
 ): ProjectFileRewrite {
   const { matcher } = unit;
   if (!matcher.fileMayMatch(text)) return { kind: "unchanged" };
@@ -37,7 +38,7 @@ export function rewriteProjectFile(
     return { kind: "parse-error", error: { severity: "error", file, line, column, message } };
   }
   const extensions = extensionPolicyFor(ts, unit.options, unit.formatOf(file));
-  const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions });
+  const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions, exportsName });
   return rewrite ? { kind: "planned", rewrite } : { kind: "unchanged" };
 }
 
