@@ -9,6 +9,7 @@ import type { ModuleRef, PathModule, Rule } from "../../rules/types";
 
 /** What `--beside-sources` appends to a kept deprecated file's name, and the `moduleSuffixes` entry that finds it. */
 export const BESIDE_SUFFIX = ".ssot-facade";
+const ORIGINAL_SUFFIX = ".ssot-original";
 
 /**
  * Where every generated file goes, and what it says. Two mechanisms, chosen by what TypeScript's resolver
@@ -20,7 +21,8 @@ export const BESIDE_SUFFIX = ".ssot-facade";
  *   tried first), so its facade must sit beside it, `<name>.ssot-facade.ts`, found first through
  *   `moduleSuffixes`. That mixes generated files with the user's, so it happens only with `--beside-sources`.
  *   A facade that must still reach the file it shadows (a split rule keeps the unlisted names there) goes
- *   through a symlink under `<out>/original/`: the suffix is tried on every path, the symlink's real path is not.
+ *   through a symlink beside it, `<name>.ssot-original.ts`: the suffix is tried on every path and every
+ *   extension, a link's own name is not. Beside, not under the out folder: `rootDir` refuses a `.ts` outside it.
  */
 export interface FacadeLayout {
   outDir: string;
@@ -29,7 +31,7 @@ export interface FacadeLayout {
   mirrorRoot: string;
   /** Generated file → text. */
   files: Map<string, string>;
-  /** Symlink under `<out>/original/` → the real file it points at. */
+  /** Symlink beside a kept file (`<name>.ssot-original.ts`) → the file, for the facade that shadows it. */
   symlinks: Map<string, string>;
   /** Files written beside the user's sources (`--beside-sources`). */
   beside: string[];
@@ -78,7 +80,7 @@ export function planFacades(project: Project, options: LayoutOptions): FacadeLay
       let real = module.file ?? module.key;
       // The file a beside facade shadows is reached through its symlink, which no suffix can redirect.
       if (options.besideSources && kept.has(module.key) && module.file) {
-        real = `${outDir}/original/${relativeTo(mirrorRoot, module.file)}`;
+        real = originalLinkOf(module.file);
         layout.symlinks.set(real, module.file);
       }
       return importSpecifier(path.posix.dirname(file), real);
@@ -117,6 +119,11 @@ export function importSpecifier(fromDir: string, file: string): string {
     .replace(/\.(m|c)?tsx?$/, (_m, k: string | undefined) => `.${k ?? ""}js`);
   const relative = path.posix.relative(fromDir, output);
   return relative.startsWith("./") || relative.startsWith("../") ? relative : `./${relative}`;
+}
+
+/** `config.ts` → `config.ssot-original.ts`: the name of the link to the file that a beside facade shadows. */
+export function originalLinkOf(file: string): string {
+  return file.replace(/(\.d)?(\.[cm]?[jt]sx?)$/, `${ORIGINAL_SUFFIX}$1$2`);
 }
 
 function relativeTo(root: string, file: string): string {

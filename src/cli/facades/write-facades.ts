@@ -43,17 +43,17 @@ export function writeFacades(layout: FacadeLayout, extraFiles: ReadonlyMap<strin
   }
 
   const keep = new Set([...files.keys(), ...layout.symlinks.keys()].map((f) => path.resolve(f)));
-  for (const sub of ["facades", "original"]) summary.removed += removeStale(path.join(layout.outDir, sub), keep);
+  summary.removed += removeStale(path.join(layout.outDir, "facades"), keep);
   const manifest = path.join(layout.outDir, BESIDE_MANIFEST);
   const previous = JSON.parse(readOrUndefined(manifest) ?? "[]") as string[];
   for (const file of previous) {
-    // Only a file that still carries our header: one the user has since replaced by their own is theirs.
-    if (!keep.has(path.resolve(file)) && readOrUndefined(file)?.includes(MARKER)) {
+    // Only a link or a file that still carries our header: one the user has since replaced by their own is theirs.
+    if (!keep.has(path.resolve(file)) && (readLink(file) !== undefined || readOrUndefined(file)?.includes(MARKER))) {
       fs.rmSync(file);
       summary.removed++;
     }
   }
-  const manifestText = JSON.stringify(layout.beside, null, 2) + "\n";
+  const manifestText = JSON.stringify([...layout.beside, ...layout.symlinks.keys()], null, 2) + "\n";
   if (readOrUndefined(manifest) !== manifestText) writeFileAtomic(manifest, manifestText);
   return summary;
 }
