@@ -10,6 +10,7 @@ import type { RuleSet } from "../rules/types";
 import type { ImportUse } from "../scan/import-use";
 import { loadPluginRules, type PluginConfig } from "./load-plugin-rules";
 import { createTypeScriptResolver, pathAliasesOf } from "./resolver";
+import { NO_TYPESCRIPT_API, typeScriptApiFrom } from "./typescript-api";
 
 /** A tsconfig project as the tools outside the compiler (the CLI) see it: files, options, rules, matcher. */
 export interface Project {
@@ -51,6 +52,7 @@ const PLUGIN_TRANSFORMS = /^ssot-imports(?:\/tsc)?(?:\/|$)|\/ssot-imports\/dist\
 export function loadProject(options: LoadProjectOptions): ProjectResult {
   let configFile = path.resolve(options.project);
   const ts = typescriptFor(path.dirname(configFile));
+  if (!ts) return { ok: false, kind: "missing", errors: [{ severity: "error", file: toPosix(configFile), line: 1, column: 1, message: NO_TYPESCRIPT_API }] };
   if (ts.sys.directoryExists(configFile)) configFile = path.join(configFile, "tsconfig.json");
   configFile = toPosix(configFile);
   const fail = (kind: "missing" | "invalid", file: string, message: string): ProjectResult => ({
@@ -112,14 +114,18 @@ export function loadProject(options: LoadProjectOptions): ProjectResult {
   };
 }
 
-/** The project's `typescript` when it has one (the version its build runs), else the one beside this package. */
-function typescriptFor(dir: string): typeof TS {
+/**
+ * The project's `typescript` when it has the JavaScript API (the version its build runs), else the one beside
+ * this package; on a TypeScript 7 project (no API), TypeScript 6 under the alias `typescript-6`.
+ */
+function typescriptFor(dir: string): typeof TS | undefined {
+  let fromProject: ((id: string) => unknown) | undefined;
   try {
-    const fromProject = createRequire(path.join(dir, "package.json")).resolve("typescript");
-    return require(fromProject) as typeof TS;
+    fromProject = createRequire(path.join(dir, "package.json"));
   } catch {
-    return require("typescript") as typeof TS;
+    fromProject = undefined;
   }
+  return (fromProject && typeScriptApiFrom(fromProject)) ?? typeScriptApiFrom(require);
 }
 
 /** Our entry in `compilerOptions.plugins`, extended configs included. */
