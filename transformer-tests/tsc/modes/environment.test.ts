@@ -13,12 +13,13 @@ import { EXPECTED_ENVIRONMENT, TS_PATCH_DIR } from "../../helpers/test-environme
 describe("the environment the tsc suites run in", () => {
   const tsPatchVersion = JSON.parse(fs.readFileSync(path.join(TS_PATCH_DIR, "package.json"), "utf8")).version as string;
 
-  it("is the Node the run asked for", () => {
-    expect(process.versions.node.split(".")[0]).toBe(EXPECTED_ENVIRONMENT.nodeMajor ?? "20");
+  // Asked only by tools/run-tests.mjs: a developer may run vitest on any Node.
+  it.runIf(EXPECTED_ENVIRONMENT.nodeMajor !== undefined)("is the Node the run asked for", () => {
+    expect(process.versions.node.split(".")[0]).toBe(EXPECTED_ENVIRONMENT.nodeMajor);
   });
 
-  it("is the ts-patch the run asked for", () => {
-    expect(tsPatchVersion.split(".")[0]).toBe(EXPECTED_ENVIRONMENT.tsPatchMajor ?? "3");
+  it.runIf(EXPECTED_ENVIRONMENT.tsPatchMajor !== undefined)("is the ts-patch the run asked for", () => {
+    expect(tsPatchVersion.split(".")[0]).toBe(EXPECTED_ENVIRONMENT.tsPatchMajor);
   });
 
   it.each(TS_VERSIONS)("that ts-patch's live compiler runs TypeScript %s and the plugin in it", (version) => {
