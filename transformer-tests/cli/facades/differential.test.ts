@@ -1,7 +1,7 @@
 /**
  * The facades against the plugin: every tsc differential form (transformer-tests/tsc/forms/*.forms.ts), in one
- * project per module setting, type-checked three ways: the tspc plugin build of TypeScript 6 (the reference),
- * `tsc --noEmit` of TypeScript 7 with the facades, and plain `tsc` 6 with the facades. Every diagnostic of the
+ * project per module setting, type-checked four ways: the tspc plugin build of TypeScript 6 (the reference),
+ * `tsc --noEmit` of TypeScript 7 with the facades, and plain `tsc` 6.0 and 5.9 with the facades. Every diagnostic of the
  * reference (code, file, line, column) and no other must come out of the other two, both with the
  * deprecated modules deleted (facades in .ssot-imports/, through rootDirs and paths) and with them still
  * there (`--beside-sources`, through moduleSuffixes).
@@ -30,6 +30,7 @@ import { staticForms } from "../../tsc/forms/static-imports.forms";
 import { runCli } from "../harness";
 
 const ts = createRequire(import.meta.url)("typescript") as typeof TS;
+const ts59 = createRequire(import.meta.url)("typescript-5.9") as typeof TS;
 
 /** Type errors that do not sit on an import line, and an unlisted name asked of the old path. */
 function misuseForm({ ext: x }: ModuleSetting): Form {
@@ -73,13 +74,14 @@ interface Outcome {
   reference: DiagnosticKey[];
   typescript7: DiagnosticKey[];
   typescript6: DiagnosticKey[];
+  typescript59: DiagnosticKey[];
   /** TypeScript 7 on the project's own tsconfig, no facades: what the facades must fix. */
   withoutFacades?: DiagnosticKey[];
 }
 
 type Variant = "deleted" | "kept";
 
-async function typeCheckThreeWays(setting: ModuleSetting, variant: Variant, withoutFacades: boolean): Promise<{ dir: string; outcome: Outcome }> {
+async function typeCheckEveryWay(setting: ModuleSetting, variant: Variant, withoutFacades: boolean): Promise<{ dir: string; outcome: Outcome }> {
   const files: Record<string, string> = {};
   for (const form of allForms(setting)) for (const [file, text] of Object.entries(form.unmigrated)) files[`src/forms/${form.name}/${file}`] = text;
   const dir = createProject(
@@ -99,23 +101,28 @@ async function typeCheckThreeWays(setting: ModuleSetting, variant: Variant, with
   expect(cli.code, cli.stderr + cli.stdout).toBe(0);
   const typescript7 = checkWithTsc7(dir, ".ssot-imports/tsconfig.json");
   const typescript6 = checkInProcess(ts, dir, ".ssot-imports/tsconfig.json");
+  const typescript59 = checkInProcess(ts59, dir, ".ssot-imports/tsconfig.json");
   return {
     dir,
     outcome: {
       reference,
       typescript7: keysOfTscOutput((await typescript7).output),
       typescript6,
+      typescript59,
       withoutFacades: bare && keysOfTscOutput((await bare).output),
     },
   };
 }
 
+/** Each variant's outcomes by module setting, filled by its first describe block's beforeAll. */
+const outcomesOf: Record<Variant, Map<string, Outcome>> = { deleted: new Map(), kept: new Map() };
+
 describe.each(["deleted", "kept"] as const)("deprecated modules %s", (variant) => {
-  const outcomes = new Map<string, Outcome>();
+  const outcomes = outcomesOf[variant];
   const dirs: string[] = [];
   beforeAll(async () => {
     for (const setting of MODULE_SETTINGS) {
-      const { dir, outcome } = await typeCheckThreeWays(setting, variant, setting === MODULE_SETTINGS[0]);
+      const { dir, outcome } = await typeCheckEveryWay(setting, variant, setting === MODULE_SETTINGS[0]);
       dirs.push(dir);
       outcomes.set(setting.name, outcome);
     }
@@ -141,5 +148,12 @@ describe.each(["deleted", "kept"] as const)("deprecated modules %s", (variant) =
   it.each(MODULE_SETTINGS.map((s) => [s.name]))("%s: plain tsc 6 with the facades reports what the plugin build reports", (name) => {
     const { reference, typescript6 } = outcomes.get(name)!;
     expect(typescript6).toEqual(reference);
+  });
+});
+
+describe.each(["deleted", "kept"] as const)("deprecated modules %s, TypeScript 5.9", (variant) => {
+  it("plain tsc 5.9 with the facades reports what the plugin build reports, under every module setting", () => {
+    expect(outcomesOf[variant].size, "every setting was type-checked").toBe(MODULE_SETTINGS.length);
+    for (const [name, { reference, typescript59 }] of outcomesOf[variant]) expect(typescript59, name).toEqual(reference);
   });
 });
