@@ -244,3 +244,7 @@ out.push(failed === 0
   : c.red(c.bold(`${failed} check${failed === 1 ? "" : "s"} failed: the story does not hold.`)));
 console.log(out.map((line) => (useColour ? line : visible(line)).trimEnd()).join("\n"));
 process.exitCode = failed === 0 ? 0 : 1;
+
+// The TypeScript 7 recipe, in its own module (typescript-7.mjs), on a copy of the example.
+const { showTypeScript7Recipe } = await import("./typescript-7.mjs");
+if (!(await showTypeScript7Recipe(c))) process.exitCode = 1;

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { DEFAULT_BASELINE_FILE } from "./baseline";
 import { runCheck } from "./commands/check";
+import { runFacades, watchFacades } from "./commands/facades";
 import { runInit } from "./commands/init";
 import { runMigrate } from "./commands/migrate";
 import { FORMATTER_CHOICES } from "./migrate/formatters";
@@ -82,6 +83,19 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .action(async (options) => {
       result.code = await runInit(options, io);
     });
+
+  addProjectOptions(
+    program
+      .command("facades")
+      .description("write declaration facades so TypeScript 7, plain tsc and editors type-check deprecated imports against the SSOT (docs/typescript-7.md)")
+      .option("-o, --out-dir <dir>", "the generated folder (default: .ssot-imports beside the tsconfig)")
+      .option("--beside-sources", "also write <name>.ssot-facade.ts beside each deprecated file that still exists")
+      .option("--print-tsconfig", "print the compilerOptions that find the facades (stdout holds only that JSON)")
+      .option("--write-tsconfig [file]", "write a tsconfig extending the project's with those options (default: <out-dir>/tsconfig.json)")
+      .option("-w, --watch", "keep the facades current as the rules and SSOT modules change"),
+  ).action(async (options) => {
+    result.code = options.watch ? await watchFacades(options, io) : runFacades(options, io);
+  });
 
   for (const command of program.commands) command.addHelpText("after", exitStatusHelp()).allowExcessArguments(false);
   return program;

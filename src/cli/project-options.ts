@@ -7,6 +7,7 @@ import { printDiagnostics } from "./format/diagnostics";
 import { fromCwd, relativePath } from "./paths";
 import { findTsconfig } from "../project/read-tsconfig";
 import { typescriptFor } from "../project/load-project";
+import { NO_TYPESCRIPT_API } from "../project/typescript-api";
 
 export interface ProjectOptions {
   /** Absent: tsconfig.json in the working folder or the nearest folder above it, as tsc finds it. */
@@ -44,7 +45,9 @@ export function openProject(options: ProjectOptions, io: Io): Project {
 
 /** tsc's search without `-p`: the nearest tsconfig.json from the working folder up. */
 function findProject(cwd: string): string {
-  const found = findTsconfig(typescriptFor(cwd), cwd);
+  const ts = typescriptFor(cwd);
+  if (!ts) throw new UsageError(NO_TYPESCRIPT_API);
+  const found = findTsconfig(ts, cwd);
   if (found === undefined) throw new UsageError(`no tsconfig.json in ${cwd} or any folder above it; pass --project`);
   return found;
 }

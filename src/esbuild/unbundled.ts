@@ -21,6 +21,7 @@ import { isTypeOnlyExport, type RuntimeExports } from "./module-exports";
 import type { ExportsName } from "../check/forgotten-names";
 import { deprecatedImportMessage } from "../messages";
 import { readTsconfigRaw } from "./tsconfig";
+import { typeScriptApiFrom } from "../project/typescript-api";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
 const { init: initLexer, parse: lex } = require("es-module-lexer") as typeof Lexer;
@@ -301,11 +302,8 @@ async function checkRule(active: ActiveRules, rule: Rule, exportsOf: ExportsOf):
 
 async function planWithTypeScript(build: PluginBuild, active: ActiveRules, file: string, text: string, isCandidate: (s: string) => boolean, hooks: UnbundledHooks): Promise<Planned | undefined> {
   if (typescript === undefined) {
-    try {
-      typescript = require("typescript") as typeof TS;
-    } catch {
-      typescript = null;
-    }
+    // TypeScript 7's package has no JavaScript API: then TypeScript 6 under its alias, or no type-aware plan.
+    typescript = typeScriptApiFrom(require) ?? null;
   }
   if (!typescript) return undefined;
   const sourceFile = typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, false);

@@ -11,6 +11,7 @@ import type { ImportUse } from "../scan/import-use";
 import { loadPluginRules, type PluginConfig } from "./load-plugin-rules";
 import { isSolution, parseTsconfig, solutionMembers, type ParsedTsconfig } from "./read-tsconfig";
 import { createTypeScriptResolver, pathAliasesOf } from "./resolver";
+import { NO_TYPESCRIPT_API, typeScriptApiFrom } from "./typescript-api";
 
 /**
  * The files of one tsconfig and the options they compile under, with a matcher that resolves as that tsconfig
@@ -65,6 +66,7 @@ const PLUGIN_TRANSFORMS = /^ssot-imports(?:\/tsc)?(?:\/|$)|\/ssot-imports\/dist\
 export function loadProject(options: LoadProjectOptions): ProjectResult {
   let configFile = path.resolve(options.project);
   const ts = typescriptFor(path.dirname(configFile));
+  if (!ts) return { ok: false, kind: "missing", errors: [{ severity: "error", file: toPosix(configFile), line: 1, column: 1, message: NO_TYPESCRIPT_API }] };
   if (ts.sys.directoryExists(configFile)) configFile = path.join(configFile, "tsconfig.json");
   configFile = toPosix(configFile);
   const fail = (kind: "missing" | "invalid", file: string, message: string): ProjectResult => ({
@@ -161,14 +163,18 @@ function memberRules(members: readonly ParsedTsconfig[], fs: FileSystem): LoadRe
   return first?.result;
 }
 
-/** The project's `typescript` when it has one (the version its build runs), else the one beside this package. */
-export function typescriptFor(dir: string): typeof TS {
+/**
+ * The project's `typescript` when it has the JavaScript API (the version its build runs), else the one beside
+ * this package; on a TypeScript 7 project (no API), TypeScript 6 under the alias `typescript-6`.
+ */
+export function typescriptFor(dir: string): typeof TS | undefined {
+  let fromProject: ((id: string) => unknown) | undefined;
   try {
-    const fromProject = createRequire(path.join(dir, "package.json")).resolve("typescript");
-    return require(fromProject) as typeof TS;
+    fromProject = createRequire(path.join(dir, "package.json"));
   } catch {
-    return require("typescript") as typeof TS;
+    fromProject = undefined;
   }
+  return (fromProject && typeScriptApiFrom(fromProject)) ?? typeScriptApiFrom(require);
 }
 
 /** Our entry in `compilerOptions.plugins`, extended configs included. */

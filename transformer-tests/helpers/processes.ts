@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { runInThisContext } from "node:vm";
 import type * as TS from "typescript";
 import { REPO_ROOT } from "./project";
+import { TS_PATCH_DIR, TS_PATCH_MAJOR } from "./test-environment";
 
 /**
  * Real compiler processes and version-selectable in-process compilers for the mode tests (tspc, a
@@ -16,7 +17,10 @@ import { REPO_ROOT } from "./project";
 const require = createRequire(import.meta.url);
 
 export type TsVersion = "6.0" | "5.9";
-export const TS_VERSIONS: readonly TsVersion[] = ["6.0", "5.9"];
+/** The versions under test: both under ts-patch 3.3; 6.0 alone under ts-patch 4, which refuses 5.9. */
+export const TS_VERSIONS: readonly TsVersion[] = TS_PATCH_MAJOR >= 4 ? ["6.0"] : ["6.0", "5.9"];
+/** The oldest version under test, for the cases that run on one version only. */
+export const OLDEST_TS_VERSION: TsVersion = TS_VERSIONS[TS_VERSIONS.length - 1]!;
 
 /** The unpatched TypeScript package for each version we claim to support. */
 export const TS_PACKAGE_DIR: Record<TsVersion, string> = {
@@ -24,8 +28,8 @@ export const TS_PACKAGE_DIR: Record<TsVersion, string> = {
   "5.9": path.join(REPO_ROOT, "node_modules", "typescript-5.9"),
 };
 
-export const TSPC = path.join(REPO_ROOT, "node_modules", "ts-patch", "bin", "tspc.js");
-const TS_PATCH_CLI = path.join(REPO_ROOT, "node_modules", "ts-patch", "bin", "ts-patch.js");
+export const TSPC = path.join(TS_PATCH_DIR, "bin", "tspc.js");
+const TS_PATCH_CLI = path.join(TS_PATCH_DIR, "bin", "ts-patch.js");
 
 /** Each real start costs seconds; a hung compiler must fail the test, not the suite. */
 export const PROCESS_TIMEOUT_MS = 60_000;
@@ -136,7 +140,7 @@ const patchedByVersion = new Map<TsVersion, typeof TS>();
 export function patchedTypeScript(version: TsVersion): typeof TS {
   const cached = patchedByVersion.get(version);
   if (cached) return cached;
-  const { getLiveModule } = require("ts-patch") as { getLiveModule: (name: string) => { js: string; tsModule: { modulePath: string } } };
+  const { getLiveModule } = require(TS_PATCH_DIR) as { getLiveModule: (name: string) => { js: string; tsModule: { modulePath: string } } };
   const previous = process.env.TSP_COMPILER_TS_PATH;
   process.env.TSP_COMPILER_TS_PATH = TS_PACKAGE_DIR[version];
   try {

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as TS from "typescript";
+import { TS_PATCH_DIR } from "./test-environment";
 
 const require = createRequire(import.meta.url);
 
@@ -11,7 +12,7 @@ const require = createRequire(import.meta.url);
 const plainTs: typeof TS = require("typescript");
 let patchedTs: typeof TS | undefined;
 function patched(): typeof TS {
-  patchedTs ??= require("ts-patch/compiler") as typeof TS;
+  patchedTs ??= require(path.join(TS_PATCH_DIR, "compiler")) as typeof TS;
   return patchedTs;
 }
 

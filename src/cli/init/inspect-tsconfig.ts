@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type * as TS from "typescript";
 import type { SsotDiagnostic } from "../../diagnostic";
 import { pluginEntryOf, typescriptFor } from "../../project/load-project";
+import { NO_TYPESCRIPT_API } from "../../project/typescript-api";
 import type { PluginConfig } from "../../project/load-plugin-rules";
 import { DEFAULT_RULES_FILE } from "../../rules/load";
 import { toPosix } from "../../rules/module-paths";
@@ -71,11 +72,9 @@ function readText(file: string): string {
 }
 
 function loadTypescript(dir: string): typeof TS {
-  try {
-    return typescriptFor(dir);
-  } catch {
-    throw new UsageError(`init needs TypeScript to read the tsconfig, and none is installed: npm install --save-dev typescript`);
-  }
+  const ts = typescriptFor(dir);
+  if (!ts) throw new UsageError(NO_TYPESCRIPT_API);
+  return ts;
 }
 
 function fromTsDiagnostic(ts: typeof TS, d: TS.Diagnostic, fallbackFile: string): SsotDiagnostic {

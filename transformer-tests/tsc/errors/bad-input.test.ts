@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProject } from "../../helpers/project";
-import { STACK_LINE, buildProject, buildSolution, migrationFixture, patchedTypeScript, type InProcessBuild } from "../../helpers/processes";
+import { STACK_LINE, TS_VERSIONS, buildProject, buildSolution, migrationFixture, patchedTypeScript, type InProcessBuild } from "../../helpers/processes";
 
 /**
  * Bad input, in process: every mistake stops the build with one clear, located ssot-imports error, no stack
@@ -106,7 +106,7 @@ function expectBlocked(c: BadInputCase, build: InProcessBuild, dir: string): voi
   expect(fs.existsSync(path.join(dir, "out")), "no out dir").toBe(false);
 }
 
-for (const version of ["6.0", "5.9"] as const) {
+for (const version of TS_VERSIONS) {
   describe(`bad input on TypeScript ${version}`, () => {
     const ts = patchedTypeScript(version);
     for (const c of CASES) {

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProject } from "../../helpers/project";
-import { STACK_LINE, migrationFixture, runTspc, sleep, type ProcessResult } from "../../helpers/processes";
+import { OLDEST_TS_VERSION, STACK_LINE, migrationFixture, runTspc, sleep, type ProcessResult } from "../../helpers/processes";
 
 /**
  * What a user sees in a terminal: the real `tspc` process on bad input. No stack trace on either stream, a
@@ -29,7 +29,7 @@ describe("tspc on bad input", () => {
     expect(output).toMatch(/^ssot-imports\.json\(3,34\): error TS990001: ssot-imports: invalid JSON: comma expected/m);
   });
 
-  it("a source file with a syntax error (TypeScript 5.9, noEmitOnError): TypeScript reports it, the plugin does not crash", () => {
+  it(`a source file with a syntax error (TypeScript ${OLDEST_TS_VERSION}, noEmitOnError): TypeScript reports it, the plugin does not crash`, () => {
     const dir = createProject(
       {
         ...migrationFixture({ compilerOptions: { noEmitOnError: true } }),
@@ -37,7 +37,7 @@ describe("tspc on bad input", () => {
       },
       "tspc-syntax",
     );
-    const output = expectCleanFailure(runTspc(dir, ["-p", ".", "--pretty", "false"], "5.9"), dir);
+    const output = expectCleanFailure(runTspc(dir, ["-p", ".", "--pretty", "false"], OLDEST_TS_VERSION), dir);
     expect(output).toMatch(/^src\/broken\.ts\(2,32\): error TS1005: '\)' expected\./m);
     expect(output).not.toContain("TS990001");
   });

@@ -6,39 +6,13 @@
  * elision, both for declarations. Other settings are covered by the per-form files.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MODULE_SETTINGS, disposeFormsProject, declarations, expectFormLikeMigrated, outputPath, prepareFormsProject, readOutput, type Form, type FormsProject, type ModuleSetting } from "../../helpers/forms";
+import { MODULE_SETTINGS, disposeFormsProject, declarations, expectFormLikeMigrated, outputPath, prepareFormsProject, readOutput, type FormsProject, type ModuleSetting } from "../../helpers/forms";
 import { fixture } from "./fixture";
+import { pitfallForm } from "./pitfalls.forms";
 
 const setting = (name: string): ModuleSetting => MODULE_SETTINGS.find((s) => s.name === name)!;
 const commonjs = setting("commonjs");
 const esm = setting("esnext + bundler");
-
-function pitfallForm({ ext: x }: ModuleSetting): Form {
-  const body = `const a: Manager = createManager("alice");
-const b = createManager("bob");
-a.log.push("x");
-const id: ManagerId = "id";
-const o: Options = { label: id };
-console.log(a.user, b.user, b.log.length, o.label);
-export function make(user: string): Manager { return createManager(user); }
-export type Id = ManagerId;
-`;
-  return {
-    name: "pitfalls",
-    unmigrated: {
-      "main.ts": `import { createManager, type Manager } from "../../legacy/factory${x}";
-import { type ManagerId } from "../../legacy/factory${x}";
-import type { Options } from "../../legacy/factory${x}";
-${body}`,
-    },
-    migrated: {
-      "main.ts": `import { createContext as createManager, type Context as Manager } from "../../services/context${x}";
-import { type ContextId as ManagerId } from "../../services/context${x}";
-import type { Options } from "../../services/context${x}";
-${body}`,
-    },
-  };
-}
 
 const main = "src/forms/pitfalls/main.ts";
 
