@@ -123,7 +123,7 @@ function typescriptFor(dir: string): typeof TS {
 }
 
 /** Our entry in `compilerOptions.plugins`, extended configs included. */
-function pluginEntryOf(options: TS.CompilerOptions): PluginConfig | undefined {
+export function pluginEntryOf(options: TS.CompilerOptions): PluginConfig | undefined {
   const plugins = (options.plugins ?? []) as unknown as PluginConfig[];
   return plugins.find((p) => typeof p.transform === "string" && PLUGIN_TRANSFORMS.test(p.transform));
 }
