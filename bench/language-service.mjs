@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// `npm run bench:language-service`: what the tsserver plugin costs an editor where it is felt most, the
+// semantic diagnostics of the file being edited, requested after each keystroke-sized edit.
+//
+// Two real tsservers run side by side on a generated tree (bench/generate.mjs, 1,000 modules by default):
+//   with:    the unmigrated tree, its tsconfig naming ssot-imports/language-service (deprecated imports resolve
+//            to facades; the edited file gets its deprecation hints and plan);
+//   without: the hand-migrated twin, no plugin: what the editor does once the migration is done.
+// Each round edits the same file in both (an appended line, then its removal) and times one
+// `semanticDiagnosticsSync` each, in rotating order, so the machine's load falls on both sides alike. The
+// figure is the ratio of the medians (and the median of the rounds' own ratios). Before measuring, both
+// servers must report the same diagnostics for the file (none: the tree type-checks).
+//
+//   node bench/language-service.mjs [--modules 1000] [--rounds 60] [--file importer|regular] [--version 6.0|5.9]
+
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate } from "./generate.mjs";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const modules = Number(option("modules", 1000));
+const rounds = Number(option("rounds", 60));
+const which = option("file", "importer");
+const version = option("version", "6.0");
+const TYPESCRIPT = { "6.0": "typescript", "5.9": "typescript-5.9" }[version];
+const log = (line) => process.stderr.write(line + "\n");
+
+/** A tsserver over stdio: `Content-Length`-framed JSON out, one JSON request per line in. */
+class Server {
+  constructor(probe) {
+    this.seq = 0;
+    this.pending = new Map();
+    this.buffer = Buffer.alloc(0);
+    const tsserver = path.join(REPO, "node_modules", TYPESCRIPT, "lib", "tsserver.js");
+    this.child = spawn(process.execPath, [tsserver, "--disableAutomaticTypingAcquisition", "--pluginProbeLocations", probe], { stdio: ["pipe", "pipe", "inherit"] });
+    this.child.stdout.on("data", (chunk) => this.receive(chunk));
+  }
+  request(command, args) {
+    const seq = ++this.seq;
+    this.child.stdin.write(JSON.stringify({ seq, type: "request", command, arguments: args }) + "\n");
+    return new Promise((resolve, reject) => this.pending.set(seq, { resolve, reject }));
+  }
+  receive(chunk) {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const header = this.buffer.indexOf("\r\n\r\n");
+      if (header < 0) return;
+      const length = Number(/Content-Length: (\d+)/.exec(this.buffer.subarray(0, header).toString())[1]);
+      if (this.buffer.length < header + 4 + length) return;
+      const message = JSON.parse(this.buffer.subarray(header + 4, header + 4 + length).toString());
+      this.buffer = this.buffer.subarray(header + 4 + length);
+      const waiting = message.type === "response" && this.pending.get(message.request_seq);
+      if (!waiting) continue;
+      this.pending.delete(message.request_seq);
+      if (message.success) waiting.resolve(message.body);
+      else waiting.reject(new Error(`${message.command}: ${message.message}`));
+    }
+  }
+  close() {
+    this.child.kill();
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function side(name, root, relative) {
+  const file = path.join(root, relative);
+  const server = new Server(path.join(REPO, ".bench"));
+  await server.request("updateOpen", { openFiles: [{ file }] });
+  const lines = fs.readFileSync(file, "utf8").split("\n").length;
+  let edited = false;
+  return {
+    name,
+    server,
+    async diagnostics() {
+      return (await server.request("semanticDiagnosticsSync", { file })).map((d) => `${d.start.line}:${d.start.offset} TS${d.code}`);
+    },
+    /** One edit (a line appended, or removed again), then the timed request. */
+    async editAndCheck() {
+      const edit = edited
+        ? { start: { line: lines, offset: 1 }, end: { line: lines + 1, offset: 1 }, newText: "" }
+        : { start: { line: lines, offset: 1 }, end: { line: lines, offset: 1 }, newText: "export const editedByBench = 1;\n" };
+      edited = !edited;
+      await server.request("updateOpen", { changedFiles: [{ fileName: file, textChanges: [edit] }] });
+      const start = process.hrtime.bigint();
+      await server.request("semanticDiagnosticsSync", { file });
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    },
+  };
+}
+
+async function main() {
+  const project = generate({ modules });
+  // The plugin as a user installs it: .bench/node_modules/ssot-imports (bench/lib/context.mjs makes the same link).
+  const link = path.join(REPO, ".bench", "node_modules", "ssot-imports");
+  if (!fs.existsSync(path.join(link, "package.json"))) {
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(path.relative(path.dirname(link), REPO), link, "dir");
+  }
+  const withDir = path.join(project.dir, "language-service");
+  fs.rmSync(withDir, { recursive: true, force: true });
+  fs.cpSync(project.unmigrated, withDir, { recursive: true });
+  const config = JSON.parse(fs.readFileSync(path.join(withDir, "tsconfig.json"), "utf8"));
+  config.compilerOptions.plugins.push({ name: "ssot-imports/language-service" });
+  fs.writeFileSync(path.join(withDir, "tsconfig.json"), JSON.stringify(config, null, 2));
+
+  // The edited file: one that imports a deprecated module (the plugin's whole work per edit), or one that does not.
+  const sources = fs.readdirSync(path.join(withDir, "src"), { recursive: true }).map((f) => `src/${String(f).split(path.sep).join("/")}`).filter((f) => f.endsWith(".ts"));
+  const importsDeprecated = (f) => project.deprecatedModules.some((d) => fs.readFileSync(path.join(withDir, f), "utf8").includes(path.basename(d, ".ts")));
+  const relative = sources.filter((f) => !project.deprecatedModules.includes(f) && fs.existsSync(path.join(project.migrated, f))).find((f) => (which === "importer") === importsDeprecated(f));
+  log(`tree: ${project.modules.unmigrated} modules (twin ${project.modules.migrated}); edited file ${relative} (${which}); TypeScript ${version}; ${rounds} rounds`);
+
+  const sides = [await side("with plugin (unmigrated)", withDir, relative), await side("without (twin)", project.migrated, relative)];
+  try {
+    const first = await Promise.all(sides.map((s) => s.diagnostics()));
+    if (JSON.stringify(first[0]) !== JSON.stringify(first[1])) throw new Error(`the two sides disagree on ${relative}: ${JSON.stringify(first)}`);
+    log(`both sides report the same diagnostics for ${relative}: ${JSON.stringify(first[0])}`);
+    for (let i = 0; i < 4; i++) for (const s of sides) await s.editAndCheck(); // warm-up
+    const times = [[], []];
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? [0, 1] : [1, 0];
+      for (const i of order) times[i].push(await sides[i].editAndCheck());
+    }
+    const [withPlugin, without] = times.map(median);
+    const perRound = median(times[0].map((t, i) => t / times[1][i]));
+    const result = { modules, rounds, file: relative, kind: which, typescript: version, medianMs: { withPlugin, without }, ratioOfMedians: withPlugin / without, medianOfRatios: perRound };
+    console.log(JSON.stringify(result, null, 2));
+    fs.writeFileSync(path.join(REPO, ".bench", `language-service-${which}.json`), JSON.stringify({ ...result, times }, null, 2));
+  } finally {
+    for (const s of sides) s.server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
