@@ -2,13 +2,14 @@
 // `npm run bench:language-service`: what the tsserver plugin costs an editor where it is felt most, the
 // semantic diagnostics of the file being edited, requested after each keystroke-sized edit.
 //
-// Two real tsservers run side by side on a generated tree (bench/generate.mjs, 1,000 modules by default):
+// Three real tsservers run side by side on a generated tree (bench/generate.mjs, 1,000 modules by default):
 //   with:    the unmigrated tree, its tsconfig naming ssot-imports/language-service (deprecated imports resolve
 //            to facades; the edited file gets its deprecation hints and plan);
-//   without: the hand-migrated twin, no plugin: what the editor does once the migration is done.
-// Each round edits the same file in both (an appended line, then its removal) and times one
-// `semanticDiagnosticsSync` each, in rotating order, so the machine's load falls on both sides alike. The
-// figure is the ratio of the medians (and the median of the rounds' own ratios). Before measuring, both
+//   without: the same tree without the plugin (its deprecated modules still exist, so it type-checks too);
+//   twin:    the hand-migrated twin, no plugin: what the editor does once the migration is done (10 files fewer).
+// Each round edits the same file in each (an appended line, then its removal) and times one
+// `semanticDiagnosticsSync` each, in rotating order, so the machine's load falls on every side alike. The
+// figures are ratios of medians to `without` (and the median of the rounds' own ratios). Before measuring, all
 // servers must report the same diagnostics for the file (none: the tree type-checks).
 //
 //   node bench/language-service.mjs [--modules 1000] [--rounds 60] [--file importer|regular] [--version 6.0|5.9]
@@ -109,12 +110,17 @@ async function main() {
     fs.rmSync(link, { force: true });
     fs.symlinkSync(path.relative(path.dirname(link), REPO), link, "dir");
   }
-  const withDir = path.join(project.dir, "language-service");
-  fs.rmSync(withDir, { recursive: true, force: true });
-  fs.cpSync(project.unmigrated, withDir, { recursive: true });
-  const config = JSON.parse(fs.readFileSync(path.join(withDir, "tsconfig.json"), "utf8"));
-  config.compilerOptions.plugins.push({ name: "ssot-imports/language-service" });
-  fs.writeFileSync(path.join(withDir, "tsconfig.json"), JSON.stringify(config, null, 2));
+  const copy = (name, plugins) => {
+    const dir = path.join(project.dir, name);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.cpSync(project.unmigrated, dir, { recursive: true });
+    const config = JSON.parse(fs.readFileSync(path.join(dir, "tsconfig.json"), "utf8"));
+    config.compilerOptions.plugins = plugins;
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(config, null, 2));
+    return dir;
+  };
+  const withDir = copy("language-service", [...JSON.parse(fs.readFileSync(path.join(project.unmigrated, "tsconfig.json"), "utf8")).compilerOptions.plugins, { name: "ssot-imports/language-service" }]);
+  const withoutDir = copy("language-service-without", []);
 
   // The edited file: one that imports a deprecated module (the plugin's whole work per edit), or one that does not.
   const sources = fs.readdirSync(path.join(withDir, "src"), { recursive: true }).map((f) => `src/${String(f).split(path.sep).join("/")}`).filter((f) => f.endsWith(".ts"));
@@ -122,20 +128,22 @@ async function main() {
   const relative = sources.filter((f) => !project.deprecatedModules.includes(f) && fs.existsSync(path.join(project.migrated, f))).find((f) => (which === "importer") === importsDeprecated(f));
   log(`tree: ${project.modules.unmigrated} modules (twin ${project.modules.migrated}); edited file ${relative} (${which}); TypeScript ${version}; ${rounds} rounds`);
 
-  const sides = [await side("with plugin (unmigrated)", withDir, relative), await side("without (twin)", project.migrated, relative)];
+  const sides = [await side("with", withDir, relative), await side("without", withoutDir, relative), await side("twin", project.migrated, relative)];
   try {
     const first = await Promise.all(sides.map((s) => s.diagnostics()));
-    if (JSON.stringify(first[0]) !== JSON.stringify(first[1])) throw new Error(`the two sides disagree on ${relative}: ${JSON.stringify(first)}`);
+    if (first.some((d) => JSON.stringify(d) !== JSON.stringify(first[0]))) throw new Error(`the sides disagree on ${relative}: ${JSON.stringify(first)}`);
     log(`both sides report the same diagnostics for ${relative}: ${JSON.stringify(first[0])}`);
     for (let i = 0; i < 4; i++) for (const s of sides) await s.editAndCheck(); // warm-up
-    const times = [[], []];
+    const times = sides.map(() => []);
     for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? [0, 1] : [1, 0];
-      for (const i of order) times[i].push(await sides[i].editAndCheck());
+      for (let k = 0; k < sides.length; k++) {
+        const i = (round + k) % sides.length;
+        times[i].push(await sides[i].editAndCheck());
+      }
     }
-    const [withPlugin, without] = times.map(median);
-    const perRound = median(times[0].map((t, i) => t / times[1][i]));
-    const result = { modules, rounds, file: relative, kind: which, typescript: version, medianMs: { withPlugin, without }, ratioOfMedians: withPlugin / without, medianOfRatios: perRound };
+    const medians = Object.fromEntries(sides.map((s, i) => [s.name, median(times[i])]));
+    const ratio = (i) => ({ ofMedians: median(times[i]) / median(times[1]), medianOfRounds: median(times[i].map((t, r) => t / times[1][r])) });
+    const result = { modules, rounds, file: relative, kind: which, typescript: version, medianMs: medians, withVsWithout: ratio(0), twinVsWithout: ratio(2) };
     console.log(JSON.stringify(result, null, 2));
     fs.writeFileSync(path.join(REPO, ".bench", `language-service-${which}.json`), JSON.stringify({ ...result, times }, null, 2));
   } finally {

@@ -20,7 +20,8 @@ export function proxyLanguageService(plugin: ProjectPlugin, ls: TS.LanguageServi
   const withFile = <T>(fileName: string, fallback: T, work: (program: TS.Program, sourceFile: TS.SourceFile, active: NonNullable<ProjectPlugin["active"]>) => T): T => {
     const active = plugin.active;
     if (!active || isFacadeFile(fileName)) return fallback;
-    const program = ls.getProgram();
+    // The Program the request just used; getProgram() would first check every file's version again.
+    const program = (ls as { getCurrentProgram?(): TS.Program | undefined }).getCurrentProgram?.() ?? ls.getProgram();
     const sourceFile = program?.getSourceFile(fileName);
     return program && sourceFile ? work(program, sourceFile, active) : fallback;
   };
