@@ -35,12 +35,14 @@ const log = (line) => process.stderr.write(line + "\n");
 
 /** A tsserver over stdio: `Content-Length`-framed JSON out, one JSON request per line in. */
 class Server {
-  constructor(probe) {
+  constructor(probe, name) {
     this.seq = 0;
     this.pending = new Map();
     this.buffer = Buffer.alloc(0);
     const tsserver = path.join(REPO, "node_modules", TYPESCRIPT, "lib", "tsserver.js");
-    this.child = spawn(process.execPath, [tsserver, "--disableAutomaticTypingAcquisition", "--pluginProbeLocations", probe], { stdio: ["pipe", "pipe", "inherit"] });
+    // BENCH_TSSERVER_LOGS=<folder>: each server's log there (its updateGraphWorker lines say where time goes).
+    const logs = process.env.BENCH_TSSERVER_LOGS ? ["--logVerbosity", "normal", "--logFile", path.join(process.env.BENCH_TSSERVER_LOGS, `tsserver-${name}.log`)] : [];
+    this.child = spawn(process.execPath, [tsserver, "--disableAutomaticTypingAcquisition", "--pluginProbeLocations", probe, ...logs], { stdio: ["pipe", "pipe", "inherit"] });
     this.child.stdout.on("data", (chunk) => this.receive(chunk));
   }
   request(command, args) {
@@ -64,6 +66,15 @@ class Server {
       else waiting.reject(new Error(`${message.command}: ${message.message}`));
     }
   }
+  /** CPU time the server process has used so far (Linux), in ms; undefined elsewhere. */
+  cpuMs() {
+    try {
+      const fields = fs.readFileSync(`/proc/${this.child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+    } catch {
+      return undefined;
+    }
+  }
   close() {
     this.child.kill();
   }
@@ -77,7 +88,7 @@ const median = (values) => {
 
 async function side(name, root, relative) {
   const file = path.join(root, relative);
-  const server = new Server(path.join(REPO, ".bench"));
+  const server = new Server(path.join(REPO, ".bench"), name);
   await server.request("updateOpen", { openFiles: [{ file }] });
   const lines = fs.readFileSync(file, "utf8").split("\n").length;
   let edited = false;
@@ -135,15 +146,17 @@ async function main() {
     log(`both sides report the same diagnostics for ${relative}: ${JSON.stringify(first[0])}`);
     for (let i = 0; i < 4; i++) for (const s of sides) await s.editAndCheck(); // warm-up
     const times = sides.map(() => []);
+    const cpuBefore = sides.map((s) => s.server.cpuMs());
     for (let round = 0; round < rounds; round++) {
       for (let k = 0; k < sides.length; k++) {
         const i = (round + k) % sides.length;
         times[i].push(await sides[i].editAndCheck());
       }
     }
+    const cpu = sides.map((s, i) => (s.server.cpuMs() ?? NaN) - (cpuBefore[i] ?? NaN));
     const medians = Object.fromEntries(sides.map((s, i) => [s.name, median(times[i])]));
     const ratio = (i) => ({ ofMedians: median(times[i]) / median(times[1]), medianOfRounds: median(times[i].map((t, r) => t / times[1][r])) });
-    const result = { modules, rounds, file: relative, kind: which, typescript: version, medianMs: medians, withVsWithout: ratio(0), twinVsWithout: ratio(2) };
+    const result = { modules, rounds, file: relative, kind: which, typescript: version, medianMs: medians, withVsWithout: ratio(0), twinVsWithout: ratio(2), cpuMs: Object.fromEntries(sides.map((s, i) => [s.name, cpu[i]])), cpuWithVsWithout: cpu[0] / cpu[1], cpuTwinVsWithout: cpu[2] / cpu[1] };
     console.log(JSON.stringify(result, null, 2));
     fs.writeFileSync(path.join(REPO, ".bench", `language-service-${which}.json`), JSON.stringify({ ...result, times }, null, 2));
   } finally {

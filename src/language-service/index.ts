@@ -1,4 +1,5 @@
 import type * as TS from "typescript";
+import { SSOT_DIAGNOSTIC_CODE } from "../tsc/diagnostics";
 import { ProjectPlugin } from "./project-plugin";
 import { proxyLanguageService } from "./proxy";
 
@@ -8,6 +9,19 @@ import { proxyLanguageService } from "./proxy";
  * already has our state is updated, and its language service, already ours, is returned as it is.
  */
 const plugins = new WeakMap<TS.server.Project, ProjectPlugin>();
+const announced = new WeakSet<object>();
+
+/**
+ * Editors ask which error codes have fixes before they ask for fixes, and some (VS Code) ask tsserver's global
+ * list, which a language service cannot extend. So our code is registered in TypeScript's own list, with a fix
+ * that offers nothing: the plugin's language service adds the real ones.
+ */
+function announceFixableCode(ts: typeof TS): void {
+  const codefix = (ts as { codefix?: { registerCodeFix?(registration: { errorCodes: number[]; getCodeActions(): undefined }): void } }).codefix;
+  if (announced.has(ts) || !codefix?.registerCodeFix) return;
+  announced.add(ts);
+  codefix.registerCodeFix({ errorCodes: [SSOT_DIAGNOSTIC_CODE], getCodeActions: () => undefined });
+}
 
 /**
  * tsserver's plugin factory: `"plugins": [{ "name": "ssot-imports/language-service" }]` in tsconfig.json.
@@ -29,6 +43,7 @@ function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
           existing.invalidate();
           return info.languageService;
         }
+        announceFixableCode(ts);
         const plugin = new ProjectPlugin(ts, info.project, info.serverHost);
         current = plugin;
         plugin.configure(info.config);

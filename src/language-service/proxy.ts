@@ -55,7 +55,7 @@ export function proxyLanguageService(plugin: ProjectPlugin, ls: TS.LanguageServi
 
   service.getSupportedCodeFixes = (fileName?: string) => {
     const base = ls.getSupportedCodeFixes(fileName);
-    return [...base, String(SSOT_DIAGNOSTIC_CODE)];
+    return base.includes(String(SSOT_DIAGNOSTIC_CODE)) ? base : [...base, String(SSOT_DIAGNOSTIC_CODE)];
   };
 
   service.getCodeFixesAtPosition = (fileName, start, end, errorCodes, formatOptions, preferences) => {

@@ -69,6 +69,9 @@ describe.each(TS_VERSIONS)("the tsserver plugin on TypeScript %s", (version) => 
     const migrated = createProject({ ...FILES, "ssot-imports.json": JSON.stringify(RULES), "tsconfig.json": tsconfig({ module: "commonjs" }) }, `ls-migrate-${version}`);
     const cli = await runCli(migrated, ["migrate", "--write"]);
     expect(cli.code).toBe(0);
+    // Editors ask which codes have fixes first, some of them without naming a file (VS Code).
+    expect(await server.request<string[]>("getSupportedCodeFixes")).toContain("990001");
+    expect(await server.request<string[]>("getSupportedCodeFixes", { file: at("src/main.ts") })).toContain("990001");
     type Fix = { fixName: string; description: string; changes: Array<{ fileName: string; textChanges: Parameters<typeof applyCodeEdits>[1] }> };
     for (const [source, lines] of [["src/main.ts", [1]], ["src/util/helper.ts", [1, 2]], ["src/typo.ts", [1]]] as const) {
       const original = FILES[source];
@@ -84,6 +87,9 @@ describe.each(TS_VERSIONS)("the tsserver plugin on TypeScript %s", (version) => 
       }
       // Each import's own fix makes that import's part of the codemod's edits: together, all of them.
       expect(applyCodeEdits(original, single)).toBe(expected);
+      // "Fix all" of the fixes' fixId, as an editor's source action asks for it.
+      const combined = await server.request<{ changes: Fix["changes"] }>("getCombinedCodeFix", { scope: { type: "file", args: { file: at(source) } }, fixId: "ssot-imports-migrate-file" });
+      expect(applyCodeEdits(original, combined.changes[0].textChanges)).toBe(expected);
     }
   });
 
@@ -109,6 +115,16 @@ describe.each(TS_VERSIONS)("the tsserver plugin on TypeScript %s", (version) => 
     await server.request("reloadProjects");
     expect((await suggestions("src/main.ts")).filter((d) => d.code === 990001)).toHaveLength(1);
     expect(await semantic("src/main.ts")).toEqual([]);
+
+    // A tsconfig edit reloads the project (and calls the plugin's create again): a bad option is located there.
+    const config = path.join(dir, "tsconfig.json");
+    const original = fs.readFileSync(config, "utf8");
+    fs.writeFileSync(config, original.replace('"name": "ssot-imports/language-service"', '"name": "ssot-imports/language-service", "severity": "loud"'));
+    const badOption = await eventually(configErrors, (d) => d.length > 0);
+    expect(badOption.map((d) => d.text)).toEqual([expect.stringMatching(/"severity" must be one of "suggestion", "warning", "error", not "loud"/)]);
+    fs.writeFileSync(config, original);
+    expect(await eventually(configErrors, (d) => d.length === 0)).toEqual([]);
+    expect((await suggestions("src/main.ts")).filter((d) => d.code === 990001)).toHaveLength(1);
     expect(server.log()).not.toMatch(/ssot-imports: .* failed/);
   });
 
