@@ -16,6 +16,7 @@
 
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "./generate.mjs";
@@ -41,8 +42,11 @@ class Server {
     this.buffer = Buffer.alloc(0);
     const tsserver = path.join(REPO, "node_modules", TYPESCRIPT, "lib", "tsserver.js");
     // BENCH_TSSERVER_LOGS=<folder>: each server's log there (its updateGraphWorker lines say where time goes).
-    const logs = process.env.BENCH_TSSERVER_LOGS ? ["--logVerbosity", "normal", "--logFile", path.join(process.env.BENCH_TSSERVER_LOGS, `tsserver-${name}.log`)] : [];
-    this.child = spawn(process.execPath, [tsserver, "--disableAutomaticTypingAcquisition", "--pluginProbeLocations", probe, ...logs], { stdio: ["pipe", "pipe", "inherit"] });
+    this.logFile = path.join(process.env.BENCH_TSSERVER_LOGS ?? fs.mkdtempSync(path.join(os.tmpdir(), "ssot-bench-ls-")), `tsserver-${name}.log`);
+    const logs = ["--logVerbosity", "normal", "--logFile", this.logFile];
+    // SSOT_IMPORTS_LS_PROFILE: the plugin adds up the time of its own work and logs it (only the side that has it).
+    const env = { ...process.env, SSOT_IMPORTS_LS_PROFILE: "1" };
+    this.child = spawn(process.execPath, [tsserver, "--disableAutomaticTypingAcquisition", "--pluginProbeLocations", probe, ...logs], { stdio: ["pipe", "pipe", "inherit"], env });
     this.child.stdout.on("data", (chunk) => this.receive(chunk));
   }
   request(command, args) {
@@ -65,6 +69,11 @@ class Server {
       if (message.success) waiting.resolve(message.body);
       else waiting.reject(new Error(`${message.command}: ${message.message}`));
     }
+  }
+  /** The plugin's own time so far (ms), from its last profile line in the log. */
+  pluginMs() {
+    const lines = [...fs.readFileSync(this.logFile, "utf8").matchAll(/ssot-imports: profile: ([\d.]+) ms/g)];
+    return lines.length > 0 ? Number(lines[lines.length - 1][1]) : undefined;
   }
   /** CPU time the server process has used so far (Linux), in ms; undefined elsewhere. */
   cpuMs() {
@@ -133,10 +142,11 @@ async function main() {
   const withDir = copy("language-service", [...JSON.parse(fs.readFileSync(path.join(project.unmigrated, "tsconfig.json"), "utf8")).compilerOptions.plugins, { name: "ssot-imports/language-service" }]);
   const withoutDir = copy("language-service-without", []);
 
-  // The edited file: one that imports a deprecated module (the plugin's whole work per edit), or one that does not.
+  // The edited file: one that imports a deprecated module (the plugin's whole work per edit), or one that does not
+  // (src/main.ts, which imports every module, is left out: its checks take most of a second on either side).
   const sources = fs.readdirSync(path.join(withDir, "src"), { recursive: true }).map((f) => `src/${String(f).split(path.sep).join("/")}`).filter((f) => f.endsWith(".ts"));
   const importsDeprecated = (f) => project.deprecatedModules.some((d) => fs.readFileSync(path.join(withDir, f), "utf8").includes(path.basename(d, ".ts")));
-  const relative = sources.filter((f) => !project.deprecatedModules.includes(f) && fs.existsSync(path.join(project.migrated, f))).find((f) => (which === "importer") === importsDeprecated(f));
+  const relative = sources.filter((f) => f !== project.entryPoint && !project.deprecatedModules.includes(f) && fs.existsSync(path.join(project.migrated, f))).find((f) => (which === "importer") === importsDeprecated(f));
   log(`tree: ${project.modules.unmigrated} modules (twin ${project.modules.migrated}); edited file ${relative} (${which}); TypeScript ${version}; ${rounds} rounds`);
 
   const sides = [await side("with", withDir, relative), await side("without", withoutDir, relative), await side("twin", project.migrated, relative)];
@@ -147,6 +157,7 @@ async function main() {
     for (let i = 0; i < 4; i++) for (const s of sides) await s.editAndCheck(); // warm-up
     const times = sides.map(() => []);
     const cpuBefore = sides.map((s) => s.server.cpuMs());
+    const pluginBefore = sides[0].server.pluginMs();
     for (let round = 0; round < rounds; round++) {
       for (let k = 0; k < sides.length; k++) {
         const i = (round + k) % sides.length;
@@ -154,9 +165,12 @@ async function main() {
       }
     }
     const cpu = sides.map((s, i) => (s.server.cpuMs() ?? NaN) - (cpuBefore[i] ?? NaN));
+    // The profile line is written when a request starts: one more request brings the last round's work in.
+    await sides[0].diagnostics();
+    const pluginMsPerRound = ((sides[0].server.pluginMs() ?? NaN) - (pluginBefore ?? NaN)) / rounds;
     const medians = Object.fromEntries(sides.map((s, i) => [s.name, median(times[i])]));
     const ratio = (i) => ({ ofMedians: median(times[i]) / median(times[1]), medianOfRounds: median(times[i].map((t, r) => t / times[1][r])) });
-    const result = { modules, rounds, file: relative, kind: which, typescript: version, medianMs: medians, withVsWithout: ratio(0), twinVsWithout: ratio(2), cpuMs: Object.fromEntries(sides.map((s, i) => [s.name, cpu[i]])), cpuWithVsWithout: cpu[0] / cpu[1], cpuTwinVsWithout: cpu[2] / cpu[1] };
+    const result = { modules, rounds, file: relative, kind: which, typescript: version, medianMs: medians, withVsWithout: ratio(0), twinVsWithout: ratio(2), cpuMs: Object.fromEntries(sides.map((s, i) => [s.name, cpu[i]])), cpuWithVsWithout: cpu[0] / cpu[1], cpuTwinVsWithout: cpu[2] / cpu[1], pluginOwnMsPerEdit: pluginMsPerRound, pluginOwnShareOfWithout: pluginMsPerRound / median(times[1]) };
     console.log(JSON.stringify(result, null, 2));
     fs.writeFileSync(path.join(REPO, ".bench", `language-service-${which}.json`), JSON.stringify({ ...result, times }, null, 2));
   } finally {

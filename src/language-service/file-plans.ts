@@ -1,6 +1,6 @@
 import type * as TS from "typescript";
 import { rewriteFile, type FileRewrite } from "../core";
-import { Matcher } from "../match/matcher";
+import { Matcher, type ModuleResolver } from "../match/matcher";
 import { planFile } from "../plan/plan-file";
 import type { Rewrite, TextEdit } from "../plan/types";
 import { extensionPolicyFor } from "../project/extension-policy";
@@ -20,12 +20,15 @@ const FIX_FILE_DESCRIPTION = "Migrate all deprecated imports in this file";
  */
 export class FilePlans {
   private readonly plans = new WeakMap<TS.SourceFile, FileRewrite | null>();
-  private readonly matchers = new WeakMap<TS.Program, Matcher>();
+  private matcher: Matcher | undefined;
+  private program: TS.Program | undefined;
 
   constructor(
     private readonly ts: typeof TS,
     private readonly index: RuleIndex,
     private readonly host: TS.ModuleResolutionHost,
+    /** What the project's module resolution decided, by importer and specifier (see ProjectPlugin). */
+    private readonly decisions: ReadonlyMap<string, ReadonlyMap<string, string | undefined>>,
   ) {}
 
   planOf(program: TS.Program, sourceFile: TS.SourceFile): FileRewrite | undefined {
@@ -100,18 +103,24 @@ export class FilePlans {
   }
 
   /**
-   * TypeScript's own resolution, without the facades: what the CLI resolves. One per Program, so a file added
-   * or deleted since is never answered from a stale cache.
+   * The program's own resolution decides, as it decided for the type checker (a facade counts as the module it
+   * stands for), so a hint appears exactly where a facade does. An import it has no record of is resolved by
+   * TypeScript here, as the CLI resolves it.
    */
   private matcherFor(program: TS.Program): Matcher {
-    let matcher = this.matchers.get(program);
-    if (!matcher) {
+    this.program = program;
+    if (!this.matcher) {
       const options = program.getCompilerOptions();
-      const resolver = createTypeScriptResolver(this.ts, options, this.host, (file) => program.getSourceFile(file)?.impliedNodeFormat);
-      matcher = new Matcher(this.index, resolver, pathAliasesOf(options));
-      this.matchers.set(program, matcher);
+      const typescript = createTypeScriptResolver(this.ts, options, this.host, (file) => this.program?.getSourceFile(file)?.impliedNodeFormat);
+      const resolver: ModuleResolver = {
+        resolve: (specifier, importer, use) => {
+          const decided = this.decisions.get(importer);
+          return decided?.has(specifier) ? decided.get(specifier) : typescript.resolve(specifier, importer, use);
+        },
+      };
+      this.matcher = new Matcher(this.index, resolver, pathAliasesOf(options));
     }
-    return matcher;
+    return this.matcher;
   }
 }
 

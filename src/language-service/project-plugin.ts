@@ -16,6 +16,11 @@ interface ActiveRules {
   matcher: Matcher;
   facades: Facades;
   plans: FilePlans;
+  /**
+   * For each importer, what each candidate specifier resolved to as the type checker sees it (the deprecated
+   * module's path where a facade stands in): the plans ask this instead of resolving again.
+   */
+  decisions: Map<string, Map<string, string | undefined>>;
 }
 
 type ResolveLiterals = NonNullable<TS.LanguageServiceHost["resolveModuleNameLiterals"]>;
@@ -31,6 +36,8 @@ export class ProjectPlugin {
   private optionProblems: string[] = [];
   private watchers = new Map<string, TS.FileWatcher>();
   private closed = false;
+  /** SSOT_IMPORTS_LS_PROFILE=1: the time spent in the plugin's own work, for bench/language-service.mjs. */
+  private readonly profile = process.env.SSOT_IMPORTS_LS_PROFILE === "1" ? { ms: 0, calls: 0, by: new Map<string, number>() } : undefined;
 
   constructor(
     readonly ts: typeof TS,
@@ -44,12 +51,25 @@ export class ProjectPlugin {
 
   /** Runs `work`; any failure is logged and answered with `fallback`, TypeScript's own result. */
   guard<T>(what: string, fallback: () => T, work: () => T): T {
+    const start = this.profile ? performance.now() : 0;
     try {
       return work();
     } catch (error) {
       this.log(`${what} failed, falling back to TypeScript's own answer: ${(error as Error)?.stack ?? String(error)}`);
       return fallback();
+    } finally {
+      if (this.profile) {
+        const spent = performance.now() - start;
+        this.profile.ms += spent;
+        this.profile.calls++;
+        this.profile.by.set(what, (this.profile.by.get(what) ?? 0) + spent);
+      }
     }
+  }
+
+  /** With SSOT_IMPORTS_LS_PROFILE=1, the plugin's own time so far, in the tsserver log. */
+  logProfile(): void {
+    if (this.profile) this.log(`profile: ${this.profile.ms.toFixed(3)} ms in ${this.profile.calls} calls (${[...this.profile.by].map(([what, ms]) => `${what} ${ms.toFixed(1)}`).join(", ")})`);
   }
 
   configure(config: Record<string, unknown> | undefined): void {
@@ -67,11 +87,13 @@ export class ProjectPlugin {
     this.watch(watched);
     if (result.ok) {
       const index = new RuleIndex(result.ruleSet);
+      const decisions = new Map<string, Map<string, string | undefined>>();
       this.active = {
         index,
         matcher: new Matcher(index, { resolve: () => undefined }, pathAliasesOf(this.project.getCompilerOptions())),
         facades: new Facades(this.ts, index, (f) => this.project.readFile(f)),
-        plans: new FilePlans(this.ts, index, this.project),
+        plans: new FilePlans(this.ts, index, this.project, decisions),
+        decisions,
       };
       this.configProblems = [];
       this.log(`${result.ruleSet.rules.length} rules from ${result.ruleSet.file} (${reason})`);
@@ -122,12 +144,17 @@ export class ProjectPlugin {
       });
     }
     let redirected: TS.ResolvedModuleWithFailedLookupLocations[] | undefined;
+    const importer = toPosix(containingFile);
+    const decided = new Map<string, string | undefined>();
+    active.decisions.set(importer, decided);
     for (let i = 0; i < literals.length; i++) {
       const specifier = literals[i].text;
       const { matcher } = active;
-      const rule =
-        matcher.bareRule(specifier) ??
-        (matcher.specifierMayMatch(specifier) ? matcher.matchResolved(specifier, toPosix(containingFile), results[i].resolvedModule?.resolvedFileName) : undefined);
+      const bare = matcher.bareRule(specifier);
+      const candidate = !bare && matcher.specifierMayMatch(specifier);
+      const resolved = results[i].resolvedModule?.resolvedFileName;
+      const rule = bare ?? (candidate ? matcher.matchResolved(specifier, importer, resolved) : undefined);
+      if (candidate) decided.set(specifier, rule?.from.kind === "path" ? (rule.from.file ?? `${rule.from.key}.ts`) : resolved);
       if (!rule) continue;
       const facade = active.facades.forRule(rule);
       redirected ??= [...results];

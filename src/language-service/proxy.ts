@@ -28,6 +28,7 @@ export function proxyLanguageService(plugin: ProjectPlugin, ls: TS.LanguageServi
 
   service.getSemanticDiagnostics = (fileName) => {
     const base = ls.getSemanticDiagnostics(fileName);
+    plugin.logProfile();
     return guard("semantic diagnostics", () => base, () => {
       if (isFacadeFile(fileName)) return [];
       return withFile(fileName, base, (program, sourceFile, active) => {
