@@ -12,7 +12,7 @@
 // figures are ratios of medians to `without` (and the median of the rounds' own ratios). Before measuring, all
 // servers must report the same diagnostics for the file (none: the tree type-checks).
 //
-//   node bench/language-service.mjs [--modules 1000] [--rounds 60] [--file importer|regular] [--version 6.0|5.9]
+//   node bench/language-service.mjs [--modules 1000] [--rounds 60] [--file importer|regular] [--version 6.0|5.9] [--third twin|with]
 
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -31,6 +31,8 @@ const modules = Number(option("modules", 1000));
 const rounds = Number(option("rounds", 60));
 const which = option("file", "importer");
 const version = option("version", "6.0");
+// `--third with`: a second plugin server instead of the twin, to see how far two identical servers differ.
+const third = option("third", "twin");
 const TYPESCRIPT = { "6.0": "typescript", "5.9": "typescript-5.9" }[version];
 const log = (line) => process.stderr.write(line + "\n");
 
@@ -149,7 +151,11 @@ async function main() {
   const relative = sources.filter((f) => f !== project.entryPoint && !project.deprecatedModules.includes(f) && fs.existsSync(path.join(project.migrated, f))).find((f) => (which === "importer") === importsDeprecated(f));
   log(`tree: ${project.modules.unmigrated} modules (twin ${project.modules.migrated}); edited file ${relative} (${which}); TypeScript ${version}; ${rounds} rounds`);
 
-  const sides = [await side("with", withDir, relative), await side("without", withoutDir, relative), await side("twin", project.migrated, relative)];
+  const sides = [
+    await side("with", withDir, relative),
+    await side("without", withoutDir, relative),
+    third === "with" ? await side("with-again", withDir, relative) : await side("twin", project.migrated, relative),
+  ];
   try {
     const first = await Promise.all(sides.map((s) => s.diagnostics()));
     if (first.some((d) => JSON.stringify(d) !== JSON.stringify(first[0]))) throw new Error(`the sides disagree on ${relative}: ${JSON.stringify(first)}`);
@@ -170,7 +176,7 @@ async function main() {
     const pluginMsPerRound = ((sides[0].server.pluginMs() ?? NaN) - (pluginBefore ?? NaN)) / rounds;
     const medians = Object.fromEntries(sides.map((s, i) => [s.name, median(times[i])]));
     const ratio = (i) => ({ ofMedians: median(times[i]) / median(times[1]), medianOfRounds: median(times[i].map((t, r) => t / times[1][r])) });
-    const result = { modules, rounds, file: relative, kind: which, typescript: version, medianMs: medians, withVsWithout: ratio(0), twinVsWithout: ratio(2), cpuMs: Object.fromEntries(sides.map((s, i) => [s.name, cpu[i]])), cpuWithVsWithout: cpu[0] / cpu[1], cpuTwinVsWithout: cpu[2] / cpu[1], pluginOwnMsPerEdit: pluginMsPerRound, pluginOwnShareOfWithout: pluginMsPerRound / median(times[1]) };
+    const result = { modules, rounds, file: relative, kind: which, typescript: version, medianMs: medians, withVsWithout: ratio(0), [`${sides[2].name}VsWithout`]: ratio(2), cpuMs: Object.fromEntries(sides.map((s, i) => [s.name, cpu[i]])), cpuWithVsWithout: cpu[0] / cpu[1], [`cpu${sides[2].name}VsWithout`]: cpu[2] / cpu[1], pluginOwnMsPerEdit: pluginMsPerRound, pluginOwnShareOfWithout: pluginMsPerRound / median(times[1]) };
     console.log(JSON.stringify(result, null, 2));
     fs.writeFileSync(path.join(REPO, ".bench", `language-service-${which}.json`), JSON.stringify({ ...result, times }, null, 2));
   } finally {

@@ -10,6 +10,7 @@ import { toPosix, type FileSystem } from "../rules/module-paths";
 export type Severity = "suggestion" | "warning" | "error";
 const SEVERITIES: readonly Severity[] = ["suggestion", "warning", "error"];
 const KEYS = ["name", "severity"];
+// `global` is tsserver's own mark on a plugin an editor enabled for every project.
 
 export interface PluginOptions {
   severity: Severity;
@@ -23,7 +24,7 @@ export function readPluginOptions(config: Record<string, unknown> | undefined): 
     if (key === "severity") {
       if (SEVERITIES.includes(value as Severity)) severity = value as Severity;
       else problems.push(`"severity" must be one of ${SEVERITIES.map((s) => `"${s}"`).join(", ")}, not ${JSON.stringify(value)}`);
-    } else if (!KEYS.includes(key) && key !== "global" && key !== "languageServiceOnly") {
+    } else if (!KEYS.includes(key) && key !== "global") {
       const hint = didYouMean(key, KEYS);
       problems.push(`unknown option "${key}"${hint ? `; did you mean "${hint}"?` : ""} (known: ${KEYS.join(", ")})`);
     }
