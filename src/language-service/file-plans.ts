@@ -59,11 +59,17 @@ export class FilePlans {
       // How TypeScript marks its own @deprecated hint, which editors draw struck through.
       ...(severity === "suggestion" ? { reportsDeprecated: {} } : {}),
     }));
-    const errors = rewrite.plan.unsafe.map((r, i): TS.Diagnostic => ({
-      ...at(sourceFile, r),
-      category: ts.DiagnosticCategory.Error,
-      messageText: `ssot-imports [${r.rule.label}]: ${rewrite.plan.diagnostics[i]?.message ?? "cannot be rewritten safely"}`,
-    }));
+    // Where the build reports it (the part of the import that cannot be rewritten), with the build's words.
+    const errors = rewrite.plan.unsafe.map((r, i): TS.Diagnostic => {
+      const d = rewrite.plan.diagnostics[i];
+      const start = d ? sourceFile.getPositionOfLineAndCharacter(d.line - 1, d.column - 1) : r.site.specifier.start;
+      return {
+        ...at(sourceFile, r),
+        ...(start === r.site.specifier.start ? {} : { start, length: 1 }),
+        category: ts.DiagnosticCategory.Error,
+        messageText: `ssot-imports [${r.rule.label}]: ${d?.message ?? "cannot be rewritten safely"}`,
+      };
+    });
     return { deprecations, errors };
   }
 

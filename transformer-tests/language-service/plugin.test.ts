@@ -136,3 +136,27 @@ describe.each(TS_VERSIONS)("the tsserver plugin on TypeScript %s", (version) => 
     expect(await semantic("src/main.ts")).toEqual([]);
   });
 });
+
+describe.each(TS_VERSIONS)("an import the build refuses, on TypeScript %s", (version) => {
+  it("is the build's error at the build's position, and the rest of the file is typed as the build types it", async () => {
+    const files = {
+      ...FILES,
+      // The whole namespace object escapes, so its members cannot be renamed: the build stops here.
+      "src/whole.ts": `import * as factory from "./ws/factory";\nexport const all = factory;\nexport const n: number = factory.VERSION;\n`,
+    };
+    const dir = createProject({ ...files, "ssot-imports.json": JSON.stringify(RULES), "tsconfig.json": tsconfig({ module: "commonjs", noEmit: true, plugins: [{ transform: "ssot-imports/tsc", transformProgram: true }, { name: "ssot-imports/language-service" }] }) }, `ls-refused-${version}`);
+    const build = runTspc(dir, ["-p", "."], version);
+    const expected = locatedTscErrors(build.stdout);
+    expect(expected).toEqual([expect.stringMatching(/^src\/whole\.ts\(\d+,\d+\): TS990001$/)]);
+    const server = new TsServer(version, dir);
+    try {
+      const whole = file(dir, "src/whole.ts");
+      await server.open(whole);
+      const diagnostics = await server.request<ProtocolDiagnostic[]>("semanticDiagnosticsSync", { file: whole });
+      expect(diagnostics.map((d) => located("src/whole.ts", d))).toEqual(expected);
+      expect(diagnostics[0].text).toContain("Use the per-user context");
+    } finally {
+      server.close();
+    }
+  });
+});
