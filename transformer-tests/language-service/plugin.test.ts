@@ -135,6 +135,24 @@ describe.each(TS_VERSIONS)("the tsserver plugin on TypeScript %s", (version) => 
     await server.request("configurePlugin", { pluginName: "ssot-imports/language-service", configuration: { severity: "suggestion" } });
     expect(await semantic("src/main.ts")).toEqual([]);
   });
+  it("never offers a facade: TypeScript's own import fix names the SSOT, navigate-to lists the user's files", async () => {
+    const fresh = at("src/fresh.ts");
+    fs.writeFileSync(fresh, `export const y = createContext;\n`);
+    try {
+      await server.open(fresh);
+      const fixes = await eventually(
+        () => server.request<Array<{ description: string; changes: Array<{ fileName: string; textChanges: Array<{ newText: string }> }> }>>("getCodeFixes", { file: fresh, startLine: 1, startOffset: 18, endLine: 1, endOffset: 31, errorCodes: [2304] }),
+        (f) => f.length > 0,
+      );
+      expect(fixes.map((f) => f.description)).toEqual(['Add import from "./services/ctx"']);
+      const navigation = await server.request<Array<{ file: string }>>("navto", { searchValue: "createManager", file: at("src/main.ts") });
+      expect(navigation.length).toBeGreaterThan(0);
+      for (const item of navigation) expect(item.file).not.toMatch(/ssot-facade/);
+    } finally {
+      await server.request("updateOpen", { closedFiles: [fresh] });
+      fs.rmSync(fresh);
+    }
+  });
 });
 
 describe.each(TS_VERSIONS)("an import the build refuses, on TypeScript %s", (version) => {
