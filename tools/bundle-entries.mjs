@@ -24,7 +24,7 @@ import * as esbuild from "esbuild";
 import { BUNDLE_OPTIONS, bundledPackages } from "./bundle-options.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ENTRIES = ["index", "tsc/index", "esbuild/index", "esbuild/unbundled", "cli/main", "jest/index"];
+const ENTRIES = ["index", "tsc/index", "esbuild/index", "esbuild/unbundled", "cli/main", "jest/index", "language-service/index"];
 const LOADER = "loader/code-cache";
 const BUNDLE_SUFFIX = ".bundle";
 

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, runNode, tsconfig, writeFiles, PLUGIN_ENTRY } from "../helpers/project";
 import { TSPC, runNodeScript } from "../helpers/processes";
+import { TsServer, type ProtocolDiagnostic } from "../language-service/tsserver";
 
 // The package as npm publishes it, installed where no node_modules of this repo can be reached: the bundles
 // must carry every library they use (only the user's TypeScript and esbuild come from the project).
@@ -37,7 +38,7 @@ beforeAll(() => {
   writeFiles(project, {
     ...SOURCES,
     "ssot-imports.json": RULES,
-    "tsconfig.json": tsconfig({ module: "commonjs", types: [], plugins: [PLUGIN_ENTRY] }),
+    "tsconfig.json": tsconfig({ module: "commonjs", types: [], plugins: [PLUGIN_ENTRY, { name: "ssot-imports/language-service" }] }),
     "tests/main.test.ts": `import { greet } from "../src/legacy/greeter";\nit("greets", () => {\n  expect(greet("ada")).toBe("own greeting for ada");\n});\n`,
     "jest.config.js": `module.exports = { testEnvironment: "node", transform: { "^.+\\\\.ts$": ["ssot-imports/jest", { transformer: "@swc/jest" }] } };\n`,
     "bundle.cjs": [
@@ -59,6 +60,8 @@ describe("the published package", () => {
       "dist/tsc/index.bundle.js", "dist/esbuild/index.bundle.js", "dist/esbuild/unbundled.bundle.js", "dist/cli/main.bundle.js", "dist/loader/code-cache.js",
       "dist/jest/index.js", "dist/jest/index.bundle.js", "dist/jest/index.d.ts",
       "dist/index.js", "dist/index.d.ts", "dist/THIRD-PARTY-LICENSES.md", "schema.json", "package.json", "README.md",
+      // tsserver loads plugins by name, ignoring "exports": this file must exist at the package's root.
+      "language-service/index.js", "dist/language-service/index.js", "dist/language-service/index.bundle.js", "dist/language-service/index.d.ts",
     ]));
     expect(packedFiles.filter((file) => file.startsWith("src/") || file.includes("node_modules/"))).toEqual([]);
     const licences = fs.readFileSync(path.join(project, "node_modules", "ssot-imports", "dist", "THIRD-PARTY-LICENSES.md"), "utf8");
@@ -91,6 +94,19 @@ describe("the published package", () => {
     const run = runNodeScript(path.join(REPO_ROOT, "node_modules", "jest", "bin", "jest.js"), ["--ci", "--no-watchman", "--no-cache"], project);
     expect(run.stderr).toContain("1 passed, 1 total");
     expect(run.status).toBe(0);
+  });
+
+  it("loads in tsserver by its name from the installed copy", async () => {
+    const server = new TsServer("6.0", project);
+    try {
+      const main = path.join(fs.realpathSync(project), "src", "main.ts");
+      await server.open(main);
+      const hints = await server.request<ProtocolDiagnostic[]>("suggestionDiagnosticsSync", { file: main });
+      expect(hints.filter((d) => d.code === 990001).map((d) => d.start)).toEqual([{ line: 1, offset: 23 }]);
+      expect(server.log()).toContain("ssot-imports: 1 rules from");
+    } finally {
+      server.close();
+    }
   });
 
   it("runs the CLI from the installed copy", () => {
