@@ -6,7 +6,6 @@ import type { Io } from "./io";
 import { printDiagnostics } from "./format/diagnostics";
 import { fromCwd, relativePath } from "./paths";
 import { findTsconfig } from "../project/read-tsconfig";
-import { typescriptFor } from "../project/load-project";
 
 export interface ProjectOptions {
   /** Absent: tsconfig.json in the working folder or the nearest folder above it, as tsc finds it. */
@@ -44,7 +43,7 @@ export function openProject(options: ProjectOptions, io: Io): Project {
 
 /** tsc's search without `-p`: the nearest tsconfig.json from the working folder up. */
 function findProject(cwd: string): string {
-  const found = findTsconfig(typescriptFor(cwd), cwd);
+  const found = findTsconfig(cwd);
   if (found === undefined) throw new UsageError(`no tsconfig.json in ${cwd} or any folder above it; pass --project`);
   return found;
 }

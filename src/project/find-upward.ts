@@ -16,14 +16,3 @@ export function findUpward(dir: string, name: string, fileExists: (file: string)
     current = parent;
   }
 }
-
-/**
- * The tsconfig a command works on: `--project` (a file, or a folder holding tsconfig.json) resolved against the
- * cwd, else the one tsc would pick in the cwd. Undefined when there is none; the caller words the error.
- */
-export function locateTsconfig(cwd: string, project: string | undefined): string | undefined {
-  if (project === undefined) return findUpward(cwd, "tsconfig.json");
-  const given = path.resolve(cwd, project);
-  const file = fs.statSync(given, { throwIfNoEntry: false })?.isDirectory() ? path.join(given, "tsconfig.json") : given;
-  return isFile(file) ? file : undefined;
-}
