@@ -78,11 +78,12 @@ export function findTsconfig(dir: string): string | undefined {
   return found === undefined ? undefined : toPosix(found);
 }
 
+/** A TypeScript error about a tsconfig, located in the file it names, else at the top of `fallbackFile`. */
 export function fromTsDiagnostic(ts: typeof TS, d: TS.Diagnostic, fallbackFile: string): SsotDiagnostic {
   const position = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
   return {
     severity: "error",
-    file: d.file ? toPosix(d.file.fileName) : fallbackFile,
+    file: toPosix(d.file?.fileName ?? fallbackFile),
     line: (position?.line ?? 0) + 1,
     column: (position?.character ?? 0) + 1,
     message: `${ts.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`,
