@@ -9,6 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { positionOf } from "../helpers/text-position";
 import { forgottenNameMessage } from "../../src/messages";
 import { buildErrors, filesUnder, loadPlugin, sourceFiles } from "../helpers/esbuild-build";
 import { STACK_LINE, migrationFixture } from "../helpers/processes";
@@ -51,11 +52,6 @@ const CASES: Case[] = [
   { name: "a named import of a deleted module", main: `import { createManager, VERSION } from "./ws/factory";\nconsole.log(createManager("a").user, VERSION);\n`, at: "VERSION }", forgotten: "VERSION", esbuild: true, deleted: true },
   { name: "a re-export", main: `export { VERSION } from "./ws/factory";\nconsole.log("x");\n`, at: "VERSION }", forgotten: "VERSION" },
 ];
-
-function positionOf(text: string, needle: string): { line: number; column: number } {
-  const before = text.slice(0, text.indexOf(needle)).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
 
 for (const c of CASES) {
   describe(`an import asking for a name the rule forgot: ${c.name}`, () => {

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { positionOf } from "../helpers/text-position";
 import { buildErrors, filesUnder, loadPlugin, sourceFiles } from "../helpers/esbuild-build";
 import { STACK_LINE, migrationFixture } from "../helpers/processes";
 import { createProject } from "../helpers/project";
@@ -51,14 +52,6 @@ const CASES: readonly BadRules[] = [
     message: `symbol "createManager" maps to "createNothing", which ./src/services/ctx does not export`,
   },
 ];
-
-/** 1-based line and column of the only occurrence of `needle`. */
-function positionOf(text: string, needle: string): { line: number; column: number } {
-  const offset = text.indexOf(needle);
-  if (offset < 0 || text.indexOf(needle, offset + 1) >= 0) throw new Error(`${needle} must occur exactly once`);
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
 
 /** tsc's `file(line,col): error TS990001: ssot-imports [rule]: message` as `file(line,col): [rule] message`. */
 const fromTsc = (diagnostic: string) => diagnostic.replace(/: error TS\d+: ssot-imports(?: (\[[^\]]+\]))?: /, (_, rule?: string) => `: ${rule ? `${rule} ` : ""}`);

@@ -9,6 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { positionOf } from "../helpers/text-position";
 import { buildErrors, filesUnder, loadPlugin, sourceFiles } from "../helpers/esbuild-build";
 import { STACK_LINE, migrationFixture } from "../helpers/processes";
 import { createProject } from "../helpers/project";
@@ -68,13 +69,6 @@ const CASES: BadRules[] = [
     shortLabel: true,
   },
 ];
-
-function positionOf(text: string, needle: string): { line: number; column: number } {
-  const offset = text.indexOf(needle);
-  if (offset < 0 || text.indexOf(needle, offset + 1) >= 0) throw new Error(`${needle} must occur exactly once`);
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
 
 const esbuildOptions = (dir: string, bundle: boolean, outdir: string, plugin = loadPlugin(dir)()): esbuild.BuildOptions => ({
   absWorkingDir: dir,
