@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { positionOf } from "../helpers/text-position";
-import { buildErrors, filesUnder, loadPlugin, sourceFiles } from "../helpers/esbuild-build";
+import { buildErrors, filesUnder, loadPlugin, pluginBuildOptions } from "../helpers/esbuild-build";
 import { STACK_LINE, migrationFixture } from "../helpers/processes";
 import { createProject } from "../helpers/project";
 import { buildWithPlugin } from "../helpers/tsc-build";
@@ -64,17 +64,7 @@ for (const c of CASES) {
     for (const bundle of [true, false]) {
       it(`fails the esbuild build at ssot-imports.json:${expected.line}:${expected.column}, writing nothing (${bundle ? "bundle" : "bundle: false"})`, async () => {
         const outdir = path.join(dir, bundle ? "esbuild-bundle" : "esbuild-unbundled");
-        const { errors } = await buildErrors({
-          absWorkingDir: dir,
-          entryPoints: bundle ? ["src/main.ts"] : sourceFiles(dir),
-          outbase: path.join(dir, "src"),
-          outdir,
-          bundle,
-          format: "cjs",
-          platform: "node",
-          logLevel: "silent",
-          plugins: [loadPlugin(dir)()],
-        });
+        const { errors } = await buildErrors(pluginBuildOptions(dir, bundle, outdir));
         expect(errors).toHaveLength(1);
         const [error] = errors;
         expect(error.location).toMatchObject({ file: "ssot-imports.json", line: expected.line, column: expected.column - 1 });
