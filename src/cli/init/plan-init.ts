@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { lineLocator } from "../../diagnostic";
 import { DEFAULT_RULES_FILE, loadRulesText } from "../../rules/load";
 import { toPosix, type FileSystem } from "../../rules/module-paths";
-import { findUpward } from "../../project/find-upward";
+import { findUpward, isFile } from "../../project/find-upward";
 import { findTsconfig } from "../../project/read-tsconfig";
 import { UsageError } from "../errors";
 import type { Io } from "../io";
@@ -46,7 +46,7 @@ export interface InitPlan {
 const PLUGIN_TRANSFORM = "ssot-imports/tsc";
 
 const disk: FileSystem = {
-  fileExists: (file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false,
+  fileExists: isFile,
   readFile: (file) => (disk.fileExists(file) ? fs.readFileSync(file, "utf8") : undefined),
 };
 
