@@ -6,8 +6,6 @@ import type { Io } from "./io";
 import { printDiagnostics } from "./format/diagnostics";
 import { fromCwd, relativePath } from "./paths";
 import { findTsconfig } from "../project/read-tsconfig";
-import { typescriptFor } from "../project/load-project";
-import { NO_TYPESCRIPT_API } from "../project/typescript-api";
 
 export interface ProjectOptions {
   /** Absent: tsconfig.json in the working folder or the nearest folder above it, as tsc finds it. */
@@ -45,9 +43,7 @@ export function openProject(options: ProjectOptions, io: Io): Project {
 
 /** tsc's search without `-p`: the nearest tsconfig.json from the working folder up. */
 function findProject(cwd: string): string {
-  const ts = typescriptFor(cwd);
-  if (!ts) throw new UsageError(NO_TYPESCRIPT_API);
-  const found = findTsconfig(ts, cwd);
+  const found = findTsconfig(cwd);
   if (found === undefined) throw new UsageError(`no tsconfig.json in ${cwd} or any folder above it; pass --project`);
   return found;
 }

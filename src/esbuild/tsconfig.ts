@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "jsonc-parser";
+import { findUpward } from "../project/find-upward";
 
 const cache = new Map<string, string | undefined>();
 
@@ -19,19 +20,12 @@ export function compilerOptionsIn(file: string): Record<string, unknown> | undef
  * An explicit `tsconfig` option is relative to the build's working directory, as esbuild reads it.
  */
 export function readTsconfigRaw(dir: string, explicit: string | undefined, workingDir: string): string | undefined {
-  const file = explicit ? path.resolve(workingDir, explicit) : findUp(dir);
+  // Any entry named tsconfig.json ends the search; one that is not a readable file gives no options.
+  const file = explicit ? path.resolve(workingDir, explicit) : findUpward(dir, "tsconfig.json", fs.existsSync);
   if (!file) return undefined;
   if (!cache.has(file)) {
     const options = compilerOptionsIn(file);
     cache.set(file, options && JSON.stringify({ compilerOptions: options }));
   }
   return cache.get(file);
-}
-
-function findUp(dir: string): string | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const candidate = path.join(current, "tsconfig.json");
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(current) === current) return undefined;
-  }
 }

@@ -1,7 +1,7 @@
-import * as path from "node:path";
 import type * as TS from "typescript";
 import type { SsotDiagnostic } from "../diagnostic";
 import { toPosix } from "../rules/module-paths";
+import { findUpward } from "./find-upward";
 
 /** One parsed tsconfig: its path (`/`-separated) and what TypeScript makes of it. */
 export interface ParsedTsconfig {
@@ -69,17 +69,21 @@ export function solutionMembers(ts: typeof TS, solution: ParsedTsconfig): Member
   return errors.length > 0 ? { ok: false, errors } : { ok: true, members };
 }
 
-/** tsc's own search when no `-p` is given: tsconfig.json in `dir` or the nearest folder above it. */
-export function findTsconfig(ts: typeof TS, dir: string): string | undefined {
-  const found = ts.findConfigFile(dir, (f) => ts.sys.fileExists(f));
-  return found === undefined ? undefined : toPosix(path.resolve(found));
+/**
+ * tsc's own search when no `-p` is given (`ts.findConfigFile`): tsconfig.json in `dir` or the nearest folder
+ * above it. Needs no TypeScript, so a command can say there is no tsconfig before it loads one.
+ */
+export function findTsconfig(dir: string): string | undefined {
+  const found = findUpward(dir, "tsconfig.json");
+  return found === undefined ? undefined : toPosix(found);
 }
 
+/** A TypeScript error about a tsconfig, located in the file it names, else at the top of `fallbackFile`. */
 export function fromTsDiagnostic(ts: typeof TS, d: TS.Diagnostic, fallbackFile: string): SsotDiagnostic {
   const position = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
   return {
     severity: "error",
-    file: d.file ? toPosix(d.file.fileName) : fallbackFile,
+    file: toPosix(d.file?.fileName ?? fallbackFile),
     line: (position?.line ?? 0) + 1,
     column: (position?.character ?? 0) + 1,
     message: `${ts.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`,

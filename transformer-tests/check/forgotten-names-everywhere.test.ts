@@ -9,8 +9,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { positionOf } from "../helpers/text-position";
 import { forgottenNameMessage } from "../../src/messages";
-import { buildErrors, filesUnder, loadPlugin, sourceFiles } from "../helpers/esbuild-build";
+import { buildErrors, filesUnder, pluginBuildOptions } from "../helpers/esbuild-build";
 import { STACK_LINE, migrationFixture } from "../helpers/processes";
 import { createProject } from "../helpers/project";
 import { buildWithPlugin } from "../helpers/tsc-build";
@@ -52,11 +53,6 @@ const CASES: Case[] = [
   { name: "a re-export", main: `export { VERSION } from "./ws/factory";\nconsole.log("x");\n`, at: "VERSION }", forgotten: "VERSION" },
 ];
 
-function positionOf(text: string, needle: string): { line: number; column: number } {
-  const before = text.slice(0, text.indexOf(needle)).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
 for (const c of CASES) {
   describe(`an import asking for a name the rule forgot: ${c.name}`, () => {
     const rules = { rules: [{ from: "./src/ws/factory", to: "./src/services/ctx", symbols: { createManager: "createContext" } }] };
@@ -75,17 +71,7 @@ for (const c of CASES) {
     for (const bundle of [true, false]) {
       it.runIf(c.esbuild || !bundle)(`esbuild (${bundle ? "bundle" : "bundle: false"}) stops with the same words at the same place, writing nothing`, async () => {
         const outdir = path.join(dir, bundle ? "esb-bundle" : "esb-unbundled");
-        const { errors } = await buildErrors({
-          absWorkingDir: dir,
-          entryPoints: bundle ? ["src/main.ts"] : sourceFiles(dir),
-          outbase: path.join(dir, "src"),
-          outdir,
-          bundle,
-          format: "cjs",
-          platform: "node",
-          logLevel: "silent",
-          plugins: [loadPlugin(dir)()],
-        });
+        const { errors } = await buildErrors(pluginBuildOptions(dir, bundle, outdir));
         expect(errors.map((e) => ({ file: e.location?.file, line: e.location?.line, column: e.location!.column + 1, text: e.text }))).toEqual([{ file: "src/main.ts", line, column, text }]);
         expect(errors[0].text).not.toMatch(STACK_LINE);
         expect(filesUnder(outdir)).toEqual(bundle && c.bundleWritten ? ["main.js"] : []);

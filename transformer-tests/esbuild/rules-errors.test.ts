@@ -6,7 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildErrors, filesUnder, loadPlugin, sourceFiles } from "../helpers/esbuild-build";
+import { positionOf } from "../helpers/text-position";
+import { buildErrors, filesUnder, loadPlugin, pluginBuildOptions } from "../helpers/esbuild-build";
 import { STACK_LINE, migrationFixture } from "../helpers/processes";
 import { createProject } from "../helpers/project";
 import { buildWithPlugin } from "../helpers/tsc-build";
@@ -52,14 +53,6 @@ const CASES: readonly BadRules[] = [
   },
 ];
 
-/** 1-based line and column of the only occurrence of `needle`. */
-function positionOf(text: string, needle: string): { line: number; column: number } {
-  const offset = text.indexOf(needle);
-  if (offset < 0 || text.indexOf(needle, offset + 1) >= 0) throw new Error(`${needle} must occur exactly once`);
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
 /** tsc's `file(line,col): error TS990001: ssot-imports [rule]: message` as `file(line,col): [rule] message`. */
 const fromTsc = (diagnostic: string) => diagnostic.replace(/: error TS\d+: ssot-imports(?: (\[[^\]]+\]))?: /, (_, rule?: string) => `: ${rule ? `${rule} ` : ""}`);
 
@@ -71,17 +64,7 @@ for (const c of CASES) {
     for (const bundle of [true, false]) {
       it(`fails the esbuild build at ssot-imports.json:${expected.line}:${expected.column}, writing nothing (${bundle ? "bundle" : "bundle: false"})`, async () => {
         const outdir = path.join(dir, bundle ? "esbuild-bundle" : "esbuild-unbundled");
-        const { errors } = await buildErrors({
-          absWorkingDir: dir,
-          entryPoints: bundle ? ["src/main.ts"] : sourceFiles(dir),
-          outbase: path.join(dir, "src"),
-          outdir,
-          bundle,
-          format: "cjs",
-          platform: "node",
-          logLevel: "silent",
-          plugins: [loadPlugin(dir)()],
-        });
+        const { errors } = await buildErrors(pluginBuildOptions(dir, bundle, outdir));
         expect(errors).toHaveLength(1);
         const [error] = errors;
         expect(error.location).toMatchObject({ file: "ssot-imports.json", line: expected.line, column: expected.column - 1 });

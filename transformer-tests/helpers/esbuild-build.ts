@@ -61,6 +61,24 @@ export function optionsFor(dir: string, variant: Variant, extra: BuildOptions = 
   };
 }
 
+/**
+ * esbuild options for a project with the plugin: a bundle of `src/main.ts`, or (bundle: false) every source file
+ * as an entry point (outbase `src`), into `outdir` as CommonJS for Node.
+ */
+export function pluginBuildOptions(dir: string, bundle: boolean, outdir: string, plugin: Plugin = loadPlugin(dir)()): BuildOptions {
+  return {
+    absWorkingDir: dir,
+    entryPoints: bundle ? ["src/main.ts"] : sourceFiles(dir),
+    outbase: path.join(dir, "src"),
+    outdir,
+    bundle,
+    format: "cjs",
+    platform: "node",
+    logLevel: "silent",
+    plugins: [plugin],
+  };
+}
+
 export interface Built {
   dir: string;
   result: BuildResult;

@@ -9,7 +9,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildErrors, filesUnder, loadPlugin, sourceFiles } from "../helpers/esbuild-build";
+import { positionOf } from "../helpers/text-position";
+import { buildErrors, filesUnder, loadPlugin, pluginBuildOptions } from "../helpers/esbuild-build";
 import { STACK_LINE, migrationFixture } from "../helpers/processes";
 import { createProject } from "../helpers/project";
 import { buildWithPlugin } from "../helpers/tsc-build";
@@ -69,24 +70,6 @@ const CASES: BadRules[] = [
   },
 ];
 
-function positionOf(text: string, needle: string): { line: number; column: number } {
-  const offset = text.indexOf(needle);
-  if (offset < 0 || text.indexOf(needle, offset + 1) >= 0) throw new Error(`${needle} must occur exactly once`);
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-const esbuildOptions = (dir: string, bundle: boolean, outdir: string, plugin = loadPlugin(dir)()): esbuild.BuildOptions => ({
-  absWorkingDir: dir,
-  entryPoints: bundle ? ["src/main.ts"] : sourceFiles(dir),
-  outbase: path.join(dir, "src"),
-  outdir,
-  bundle,
-  format: "cjs",
-  platform: "node",
-  logLevel: "silent",
-  plugins: [plugin],
-});
 
 for (const c of CASES) {
   describe(`rules with ${c.name}`, () => {
@@ -106,7 +89,7 @@ for (const c of CASES) {
     for (const bundle of [true, false]) {
       it(`esbuild (${bundle ? "bundle" : "bundle: false"}): the same error at the same place, nothing written`, async () => {
         const outdir = path.join(dir, bundle ? "esb-bundle" : "esb-unbundled");
-        const { errors } = await buildErrors(esbuildOptions(dir, bundle, outdir));
+        const { errors } = await buildErrors(pluginBuildOptions(dir, bundle, outdir));
         expect(errors.map((e) => ({ file: e.location?.file, line: e.location?.line, column: e.location!.column + 1, text: e.text }))).toEqual([
           { file: "ssot-imports.json", line, column, text: `${rulePart()}${message}` },
         ]);
@@ -137,7 +120,7 @@ describe("a rules path that leaves the project, with the rules file's opt-in", (
     fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ ...tsconfig, compilerOptions: { ...tsconfig.compilerOptions, rootDir: ".." } }));
     expect(buildWithPlugin(dir).diagnostics).toEqual([]);
     for (const bundle of [true, false]) {
-      const result = await esbuild.build(esbuildOptions(dir, bundle, path.join(dir, `esb-${bundle}`)));
+      const result = await esbuild.build(pluginBuildOptions(dir, bundle, path.join(dir, `esb-${bundle}`)));
       expect(result.errors).toEqual([]);
     }
     expect((await runCli(dir, ["report"])).code).toBe(0);
@@ -152,7 +135,7 @@ describe("a rules file with a byte order mark", () => {
   });
   for (const bundle of [true, false]) {
     it(`is read by esbuild (${bundle ? "bundle" : "bundle: false"})`, async () => {
-      const result = await esbuild.build(esbuildOptions(dir, bundle, path.join(dir, `esb-${bundle}`)));
+      const result = await esbuild.build(pluginBuildOptions(dir, bundle, path.join(dir, `esb-${bundle}`)));
       expect(result.errors).toEqual([]);
       expect(filesUnder(path.join(dir, `esb-${bundle}`)).length).toBeGreaterThan(0);
     });
@@ -177,7 +160,7 @@ describe("a rules path that is a folder", () => {
   });
   for (const bundle of [true, false]) {
     it(`esbuild (${bundle ? "bundle" : "bundle: false"}) says it is a folder, not a file`, async () => {
-      const { errors } = await buildErrors(esbuildOptions(dir, bundle, path.join(dir, "out"), loadPlugin(dir)({ rules: "config" })));
+      const { errors } = await buildErrors(pluginBuildOptions(dir, bundle, path.join(dir, "out"), loadPlugin(dir)({ rules: "config" })));
       expect(errors.map((e) => e.text)).toEqual([`rules file ${folder} is a folder, not a file`]);
     });
   }
@@ -207,7 +190,7 @@ describe(`"rules": []`, () => {
   });
   for (const bundle of [true, false]) {
     it(`esbuild (${bundle ? "bundle" : "bundle: false"}) warns, and builds`, async () => {
-      const result = await esbuild.build(esbuildOptions(dir, bundle, path.join(dir, `esb-${bundle}`)));
+      const result = await esbuild.build(pluginBuildOptions(dir, bundle, path.join(dir, `esb-${bundle}`)));
       expect(result.warnings.map((w) => ({ file: w.location?.file, line: w.location?.line, column: w.location!.column + 1, text: w.text }))).toEqual([{ file: "ssot-imports.json", line: 2, column: 12, text: words }]);
     });
   }

@@ -3,6 +3,7 @@
  * belongs to (absent for file-level problems) and says what is wrong.
  */
 import { describe, expect, it } from "vitest";
+import { positionOf } from "../helpers/text-position";
 import type { SsotDiagnostic } from "../../src/diagnostic";
 import { RULES_FILE, absolute, loadRules } from "../helpers/core";
 
@@ -11,16 +12,6 @@ const files = absolute({
   "src/b.ts": "export const b = 1;\n",
   "src/c.ts": "export const c = 1;\n",
 });
-
-/** 1-based line and column of the only occurrence of `needle` in `text` (its `nth` occurrence if asked). */
-function positionOf(text: string, needle: string, nth = 1): { line: number; column: number } {
-  let offset = -1;
-  for (let i = 0; i < nth; i++) offset = text.indexOf(needle, offset + 1);
-  if (offset < 0) throw new Error(`fixture does not contain ${needle}`);
-  if (nth === 1 && text.indexOf(needle, offset + 1) >= 0) throw new Error(`fixture contains ${needle} more than once`);
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
 
 /** Loads `text` expecting exactly one error, and returns it. */
 function onlyError(text: string): SsotDiagnostic {

@@ -1,12 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as TS from "typescript";
-import type { SsotDiagnostic } from "../../diagnostic";
 import { pluginEntryOf, typescriptFor } from "../../project/load-project";
 import { NO_TYPESCRIPT_API } from "../../project/typescript-api";
 import type { PluginConfig } from "../../project/load-plugin-rules";
+import { fromTsDiagnostic } from "../../project/read-tsconfig";
 import { DEFAULT_RULES_FILE } from "../../rules/load";
-import { toPosix } from "../../rules/module-paths";
 import { withoutBom } from "./jsonc-edit";
 import { UsageError } from "../errors";
 import { relativePath } from "../paths";
@@ -75,15 +74,4 @@ function loadTypescript(dir: string): typeof TS {
   const ts = typescriptFor(dir);
   if (!ts) throw new UsageError(NO_TYPESCRIPT_API);
   return ts;
-}
-
-function fromTsDiagnostic(ts: typeof TS, d: TS.Diagnostic, fallbackFile: string): SsotDiagnostic {
-  const position = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-  return {
-    severity: "error",
-    file: toPosix(d.file?.fileName ?? fallbackFile),
-    line: (position?.line ?? 0) + 1,
-    column: (position?.character ?? 0) + 1,
-    message: `${ts.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`,
-  };
 }

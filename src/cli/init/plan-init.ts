@@ -3,8 +3,9 @@ import * as path from "node:path";
 import { lineLocator } from "../../diagnostic";
 import { DEFAULT_RULES_FILE, loadRulesText } from "../../rules/load";
 import { toPosix, type FileSystem } from "../../rules/module-paths";
+import { findUpward, isFile } from "../../project/find-upward";
+import { findTsconfig } from "../../project/read-tsconfig";
 import { UsageError } from "../errors";
-import { findUpward, locateTsconfig } from "../find-upward";
 import type { Io } from "../io";
 import { relativePath } from "../paths";
 import { ConfigError } from "../project-options";
@@ -45,7 +46,7 @@ export interface InitPlan {
 const PLUGIN_TRANSFORM = "ssot-imports/tsc";
 
 const disk: FileSystem = {
-  fileExists: (file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false,
+  fileExists: isFile,
   readFile: (file) => (disk.fileExists(file) ? fs.readFileSync(file, "utf8") : undefined),
 };
 
@@ -96,6 +97,17 @@ export function planInit(options: InitOptions, io: Io): InitPlan {
       rulesOption: rulesFile === bundlerDefault ? undefined : dotRelative(packageDir, rulesFile),
     }),
   };
+}
+
+/**
+ * The tsconfig init works on: `--project` (a file, or a folder holding tsconfig.json) resolved against the cwd,
+ * else the one tsc would pick in the cwd. Undefined when there is none; the caller words the error.
+ */
+function locateTsconfig(cwd: string, project: string | undefined): string | undefined {
+  if (project === undefined) return findTsconfig(cwd);
+  const given = path.resolve(cwd, project);
+  const file = fs.statSync(given, { throwIfNoEntry: false })?.isDirectory() ? path.join(given, "tsconfig.json") : given;
+  return disk.fileExists(file) ? file : undefined;
 }
 
 /** `--from`, `--to`, `--symbol old=new` as a rule; paths stay as typed until the rules file's folder is known. */
