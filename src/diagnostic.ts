@@ -10,6 +10,11 @@ export interface SsotDiagnostic {
   /** How the rule is named to the user, e.g. `rule 1 (./src/old → ./src/new)`; absent for file-level problems. */
   rule?: string;
   message: string;
+  /**
+   * What kind of event this is, where a caller must tell them apart: `forgotten-name` is an import asking for a
+   * name the rules send to a module that does not export it (a rules mistake, which `verify` fails on).
+   */
+  code?: "forgotten-name";
 }
 
 export function formatDiagnostic(d: SsotDiagnostic): string {

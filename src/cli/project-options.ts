@@ -34,7 +34,10 @@ export function openProject(options: ProjectOptions, io: Io): Project {
     project: options.project !== undefined ? fromCwd(io.cwd, options.project) : findProject(io.cwd),
     rules: options.rules === undefined ? undefined : fromCwd(io.cwd, options.rules),
   });
-  if (result.ok) return result.project;
+  if (result.ok) {
+    printDiagnostics(io, result.project.ruleSet.warnings ?? []);
+    return result.project;
+  }
   if (result.kind === "missing") throw new UsageError(result.errors[0].message);
   throw new ConfigError(result.errors);
 }

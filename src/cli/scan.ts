@@ -4,6 +4,8 @@ import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import type { Layout, RewritePlan } from "../plan/types";
 import type { Project, ProjectUnit } from "../project/load-project";
 import { extensionPolicyFor } from "../project/extension-policy";
+import { standaloneExportLookup } from "../project/export-lookup";
+import type { ExportsName } from "../check/forgotten-names";
 import type { Rule } from "../rules/types";
 import type { Progress } from "./progress";
 import { relativePath } from "./paths";
@@ -93,7 +95,8 @@ function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Lay
     return;
   }
   const extensions = extensionPolicyFor(ts, unit.options, unit.formatOf(file));
-  const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions });
+  // Names the rules forgot are refused by the planner, as in the builds: listed as unsafe, never rewritten.
+  const rewrite = rewriteFile(ts, matcher, file, text, () => sourceFile, layout, { extensions, exportsName: exportLookupOf(project, unit) });
   if (!rewrite) return;
   const path = relativePath(project.root, file);
   const sites = [
@@ -106,6 +109,17 @@ function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Lay
     result.violations.push({ file, path, line: r.line, column: r.column, specifier: r.site.specifier.value, rule: r.rule, symbols: r.symbols, unsafe });
   }
   result.files.push({ file, path, original, rewritten: bom + rewrite.text, bomLength: bom.length, encoding: source.encoding, plan: rewrite.plan });
+}
+
+const exportLookups = new WeakMap<ProjectUnit, ExportsName>();
+
+function exportLookupOf(project: Project, unit: ProjectUnit): ExportsName {
+  let lookup = exportLookups.get(unit);
+  if (!lookup) {
+    lookup = standaloneExportLookup(project.ts, unit.options, (file) => project.fs.readFile(file)).exportsName;
+    exportLookups.set(unit, lookup);
+  }
+  return lookup;
 }
 
 function firstParseError(sourceFile: import("typescript").SourceFile): import("typescript").DiagnosticWithLocation | undefined {

@@ -5,6 +5,7 @@ import type { SsotDiagnostic } from "../diagnostic";
 import type { Project } from "../project/load-project";
 import type { ModuleRef, Rule } from "../rules/types";
 import { ExportLookup } from "../project/export-lookup";
+import { missingListedExportMessage } from "../messages";
 import type { Violation } from "./scan";
 
 /** The file a rule's module names: its own file for a path, the resolver's answer for a bare specifier. */
@@ -48,13 +49,13 @@ export function checkTargetsExist(project: Project): SsotDiagnostic[] {
 export function checkRenamedExports(project: Project): SsotDiagnostic[] {
   const { ts } = project;
   const index = project.matcher.index;
-  const checks: Array<{ rule: Rule; name: string; target: string; file: string; written: string }> = [];
+  const checks: Array<{ rule: Rule; name: string; target: string; file: string; module: ModuleRef }> = [];
   for (const rule of project.ruleSet.rules) {
     for (const name of rule.symbols.keys()) {
       const target = index.symbolTarget(rule, name);
       const file = target && fileOf(project, target.module);
       // A missing file is reported by checkTargetsExist (or the loader).
-      if (target && file) checks.push({ rule, name, target: target.name, file, written: target.module.written });
+      if (target && file) checks.push({ rule, name, target: target.name, file, module: target.module });
     }
   }
   // Export names need no lib and no @types: leaving them out makes this Program a fraction of a full one.
@@ -70,7 +71,7 @@ export function checkRenamedExports(project: Project): SsotDiagnostic[] {
   }, programOfTargets);
   return checks
     .filter((c) => lookup.exports(c.file, c.target) === false)
-    .map((c) => ruleError(project, c.rule, `symbol "${c.name}" maps to "${c.target}", which ${c.written} does not export`, c.rule.symbolLocations.get(c.name)));
+    .map((c) => ruleError(project, c.rule, missingListedExportMessage(c.name, c.target, c.module), c.rule.symbolLocations.get(c.name)));
 }
 
 /**

@@ -34,7 +34,8 @@ export async function facadeSource(rule: Rule, inputs: FacadeInputs): Promise<{ 
   }
   for (const name of listed) {
     const destination = index.symbolTarget(rule, name)!;
-    if (destination.module.key === target.key && destination.name === name) continue;
+    // `export *` carries the name unchanged, except `default`, which it never carries.
+    if (destination.module.key === target.key && destination.name === name && name !== "default") continue;
     const status = await exportStatus(inputs.exportsOf, destination);
     // Types vanish from a bundle, so a renamed type needs no re-export; a missing value would be undefined.
     if (status === "type") continue;

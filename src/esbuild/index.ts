@@ -5,6 +5,7 @@ import { toPosix } from "../rules/module-paths";
 import type { ModuleRef, Rule } from "../rules/types";
 import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
 import { facadeSource } from "./facade";
+import { explainMissingImports } from "./missing-imports";
 import type { RulesOption } from "./load-rules";
 import { toEsbuildMessage } from "./messages";
 import { ExportsCache } from "./module-exports";
@@ -83,8 +84,8 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     prefetchTargetExports(active, exportsCache, targetExportsOf(build, exportsCache, active));
     if (!firstBuild) unbundledFiles?.dropTexts();
     const uncovered = firstBuild ? [] : (unbundledFiles?.uncovered(active.matcher) ?? []);
-    if (uncovered.length > 0) return { errors: uncovered };
-    return undefined;
+    const warnings = (active.ruleSet.warnings ?? []).map((d) => toEsbuildMessage(d));
+    return { errors: uncovered, warnings };
   });
 
   if (bundle) {
@@ -149,8 +150,13 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
 
   watchRulesFromEntryPoints(build, () => active?.watchFiles ?? rulesFiles);
 
-  build.onEnd(() => {
+  build.onEnd((result) => {
     if (active?.report === "summary") console.log(formatSummary(active.ruleSet, rewritten));
+    if (!bundle || !active) return undefined;
+    const current = active;
+    const workingDir = build.initialOptions.absWorkingDir ?? process.cwd();
+    const errors = explainMissingImports(result.errors, result.warnings, current, workingDir, (facade) => current.matcher.index.ruleFor(facadeKey(current, facade)));
+    return errors.length > 0 ? { errors } : undefined;
   });
 }
 

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_RULES_FILE, loadRulesFile, loadRulesText, type LoadResult } from "../rules/load";
-import type { FileSystem } from "../rules/module-paths";
+import { projectRootFor, type FileSystem } from "../rules/module-paths";
 
 /** `rules`: a path (relative to `cwd`), or the rules document inline. */
 export type RulesOption = string | { rules: unknown[]; [key: string]: unknown };
@@ -22,6 +22,7 @@ export const nodeFileSystem: FileSystem = {
       return undefined;
     }
   },
+  directoryExists: (folder) => fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false,
 };
 
 export interface LoadedRules {
@@ -37,5 +38,5 @@ export function loadEsbuildRules(option: RulesOption | undefined, cwd: string): 
     return { result: loadRulesText(label, JSON.stringify(option, null, 2), nodeFileSystem) };
   }
   const file = path.resolve(cwd, option ?? DEFAULT_RULES_FILE);
-  return { result: loadRulesFile(file, nodeFileSystem), watchFile: file };
+  return { result: loadRulesFile(file, nodeFileSystem, {}, projectRootFor(cwd, file)), watchFile: file };
 }

@@ -1,5 +1,6 @@
 import type { PluginBuild } from "esbuild";
 import type { SsotDiagnostic } from "../diagnostic";
+import { missingListedExportMessage } from "../messages";
 import type { ResolvedSymbol } from "../rules/targets";
 import type { ModuleRef, Rule, RuleSet } from "../rules/types";
 import type { ActiveRules } from "./active-rules";
@@ -40,6 +41,6 @@ export function missingExport(ruleSet: RuleSet, rule: Rule, name: string, target
     file: ruleSet.file,
     ...location,
     rule: rule.label,
-    message: `symbol "${name}" maps to "${target.name}", which ${target.module.written} does not export`,
+    message: missingListedExportMessage(name, target.name, target.module),
   };
 }

@@ -17,6 +17,8 @@ import type { ImportSite } from "../scan/types";
 import type { ActiveRules } from "./active-rules";
 import { toEsbuildMessage } from "./messages";
 import { exportStatus, missingExport, type ExportsOf } from "./target-exports";
+import { isTypeOnlyExport, type RuntimeExports } from "./module-exports";
+import type { ExportsName } from "../check/forgotten-names";
 import { readTsconfigRaw } from "./tsconfig";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
@@ -107,6 +109,7 @@ async function planDirect(build: PluginBuild, active: ActiveRules, file: string,
   }
   if (!sites) return undefined;
   const matches = await matchSites(build, active, file, sites);
+  if (matches.some((m) => hidesNames(m.site))) return undefined;
   const planned = await planChecked(build, active, file, text, matches, hooks);
   if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) return undefined;
   return { ...planned, js: text };
@@ -143,7 +146,7 @@ async function planStripped(build: PluginBuild, active: ActiveRules, args: OnLoa
     const matches = await matchSites(build, active, args.path, lexed);
     if (matches.length === 0) return undefined;
     planned = await planChecked(build, active, args.path, js, matches, hooks);
-    if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) planned = (await exactly()) ?? planned;
+    if ((planned.plan.diagnostics.length > 0 && !planned.rulesErrors) || matches.some((m) => hidesNames(m.site))) planned = (await exactly()) ?? planned;
   } else {
     planned = await exactly();
     if (!planned) return { errors: [{ text: `ssot-imports: cannot read the imports of ${args.path} (install typescript for files the lexer cannot handle)` }] };
@@ -174,7 +177,36 @@ async function planChecked(build: PluginBuild, active: ActiveRules, file: string
   const { isTypeOnly, errors } = await checkListedNames(active, matches, hooks);
   if (errors.length > 0) return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: errors }, text, rulesErrors: true };
   const extensions = extensionPolicyOf(build.initialOptions);
-  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, extensions }), text, rulesErrors: false };
+  const exportsName = await exportsNameOf(active, matches, hooks.exportsOf);
+  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, extensions, exportsName }), text, rulesErrors: false };
+}
+
+/**
+ * What the matched rules' module targets export, for the planner's check of names the rules forgot: a name
+ * the rules do not list can only end up there. Answered from esbuild's own view of each module; a CommonJS
+ * target's names exist only at run time, so those are not known.
+ */
+async function exportsNameOf(active: ActiveRules, matches: readonly MatchedSite[], exportsOf: ExportsOf): Promise<ExportsName> {
+  const known = new Map<string, RuntimeExports | undefined>();
+  for (const rule of new Set(matches.map((m) => m.rule))) {
+    const target = active.matcher.index.moduleTarget(rule);
+    if (target.kind !== "path" || !target.file || known.has(target.key)) continue;
+    known.set(target.key, await exportsOf(target).catch(() => undefined));
+  }
+  return (module, name) => {
+    const exports = known.get(module.key);
+    if (!exports) return undefined;
+    if (exports.values.has(name) || isTypeOnlyExport(exports.text, name)) return true;
+    return exports.exact ? false : undefined;
+  };
+}
+
+/** A namespace object whose member accesses the lexer cannot see: only TypeScript's parser tells which names it reads. */
+function hidesNames(site: ImportSite): boolean {
+  if (site.kind === "import" || site.kind === "export") return site.namespace !== undefined && site.namespace.members === undefined;
+  if (site.kind === "import-equals") return site.namespace.members === undefined;
+  if (site.kind === "require" || site.kind === "dynamic-import") return site.usage.kind === "namespace" && site.usage.namespace.members === undefined;
+  return false;
 }
 
 /**

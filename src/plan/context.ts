@@ -1,6 +1,7 @@
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import type { ResolvedSymbol, RuleIndex } from "../rules/targets";
 import type { ModuleRef, Rule } from "../rules/types";
+import type { ExportsName } from "../check/forgotten-names";
 import type { Binding, ImportSite } from "../scan/types";
 import { specifierFor } from "./specifier";
 import type { ExtensionPolicy, Layout, Rewrite, TextEdit } from "./types";
@@ -31,6 +32,12 @@ export interface PlanSettings {
   typeSyntax?: boolean;
   /** What extensions rewritten specifiers carry: the adapter knows the module setting and the output's names. */
   extensions?: ExtensionPolicy;
+  /**
+   * What the rules' target modules export. Given, an import that asks for a name the rules forgot (its target
+   * does not export it and no `symbols` entry maps it) is refused, located at the name, instead of being
+   * rewritten into an import that fails. Absent: not checked.
+   */
+  exportsName?: ExportsName;
 }
 
 /** What planning one site needs and produces; one per site so a failed site leaves no partial edits behind. */
@@ -49,6 +56,15 @@ export class SitePlan {
     private readonly locate: ReturnType<typeof lineLocator>,
     private readonly settings: PlanSettings = {},
   ) {}
+
+  get exportsName(): ExportsName | undefined {
+    return this.settings.exportsName;
+  }
+
+  /** Where an offset of the file is, for diagnostics. */
+  position(offset: number): { line: number; column: number } {
+    return this.locate(offset);
+  }
 
   isTypeOnly(target: ResolvedSymbol): boolean {
     return this.settings.isTypeOnly?.(target) ?? false;

@@ -2,6 +2,8 @@ import { lineLocator } from "../diagnostic";
 import type { RuleIndex } from "../rules/targets";
 import type { Rule } from "../rules/types";
 import type { ImportSite } from "../scan/types";
+import { findForgottenName } from "../check/forgotten-names";
+import { askedNames } from "./asked-names";
 import { SitePlan, type PlanSettings } from "./context";
 import { planDeclaration } from "./plan-declaration";
 import { planAugmentation, planCall, planImportType, planNamespace } from "./plan-namespace";
@@ -27,26 +29,11 @@ export function planFile({ file, text, index, matches, layout = "same-line", ...
   const locate = lineLocator(text);
   for (const { site, rule } of matches) {
     const sitePlan = new SitePlan(file, text, index, layout, site, rule, locate, settings);
-    switch (site.kind) {
-      case "import":
-      case "export":
-        planDeclaration(sitePlan, site);
-        break;
-      case "import-equals":
-        planNamespace(sitePlan, site.namespace);
-        break;
-      case "require":
-      case "dynamic-import":
-      case "mock":
-        planCall(sitePlan, site);
-        break;
-      case "import-type":
-        planImportType(sitePlan, site);
-        break;
-      case "augmentation":
-        planAugmentation(sitePlan, site);
-        break;
-    }
+    const forgotten = settings.exportsName && findForgottenName(file, site, rule, index, settings.exportsName, locate);
+    if (forgotten) {
+      sitePlan.error = forgotten;
+      sitePlan.symbols.push(...askedNames(site).map((a) => a.name));
+    } else planSite(sitePlan, site);
     if (sitePlan.error) {
       plan.diagnostics.push(sitePlan.error);
       plan.unsafe.push(sitePlan.located());
@@ -58,4 +45,22 @@ export function planFile({ file, text, index, matches, layout = "same-line", ...
   }
   plan.edits.sort((a, b) => a.start - b.start || a.end - b.end);
   return plan;
+}
+
+function planSite(sitePlan: SitePlan, site: ImportSite): void {
+  switch (site.kind) {
+    case "import":
+    case "export":
+      return planDeclaration(sitePlan, site);
+    case "import-equals":
+      return planNamespace(sitePlan, site.namespace);
+    case "require":
+    case "dynamic-import":
+    case "mock":
+      return planCall(sitePlan, site);
+    case "import-type":
+      return planImportType(sitePlan, site);
+    case "augmentation":
+      return planAugmentation(sitePlan, site);
+  }
 }

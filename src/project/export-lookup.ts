@@ -1,10 +1,11 @@
 import type * as TS from "typescript";
+import type { ExportsName } from "../check/forgotten-names";
 import { collectExports, type ModuleExports } from "../scan/exports";
 
 /**
  * Does a module file export a name? Its own syntax answers most cases cheaply; a module that re-exports with
  * `export *`, assigns `export =`, or is JavaScript (whose CommonJS exports exist only at run time) is handed to
- * the type checker, which follows re-exports exactly. Shared by the tsc plugin and `ssot-imports verify`.
+ * the type checker, which follows re-exports exactly. Shared by the tsc plugin and the CLI.
  */
 export class ExportLookup {
   private readonly syntactic = new Map<string, ModuleExports | undefined>();
@@ -13,7 +14,7 @@ export class ExportLookup {
     private readonly ts: typeof TS,
     private readonly sourceFileOf: (file: string) => TS.SourceFile | undefined,
     /** A Program that contains the file; asked only when the syntax is not conclusive. */
-    private readonly checkerProgram: () => TS.Program,
+    private readonly checkerProgram: (file: string) => TS.Program,
   ) {}
 
   /** undefined: the file could not be read, so nothing can be said (the caller reports missing files). */
@@ -29,11 +30,42 @@ export class ExportLookup {
     return conclusive ? false : this.checkerSays(file, name);
   }
 
-  private checkerSays(file: string, name: string): boolean {
-    const program = this.checkerProgram();
+  /** The lookup as the core's planner asks it. */
+  get exportsName(): ExportsName {
+    return (module, name) => (module.file ? this.exports(module.file, name) : undefined);
+  }
+
+  private checkerSays(file: string, name: string): boolean | undefined {
+    const program = this.checkerProgram(file);
     const checker = program.getTypeChecker();
     const sourceFile = program.getSourceFile(file);
     const moduleSymbol = sourceFile && (checker.getSymbolAtLocation(sourceFile) ?? (sourceFile as TS.SourceFile & { symbol?: TS.Symbol }).symbol);
-    return moduleSymbol !== undefined && checker.getExportsOfModule(moduleSymbol).some((s) => s.name === name);
+    // A JavaScript file without ES exports has no module symbol: its exports exist only at run time.
+    if (!moduleSymbol) return undefined;
+    return checker.getExportsOfModule(moduleSymbol).some((s) => s.name === name);
   }
+}
+
+/**
+ * A lookup over files read on demand, for callers that hold no Program with the targets in it. The checker, when
+ * the syntax is not conclusive, gets a Program of just those files: export names need no lib and no @types.
+ */
+export function standaloneExportLookup(ts: typeof TS, options: TS.CompilerOptions, readFile: (file: string) => string | undefined, host?: TS.CompilerHost): ExportLookup {
+  const programs = new Map<string, TS.Program>();
+  const checkerOptions: TS.CompilerOptions = { ...options, noEmit: true, noLib: true, types: [], skipLibCheck: true };
+  return new ExportLookup(
+    ts,
+    (file) => {
+      const text = readFile(file);
+      return text === undefined ? undefined : ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+    },
+    (file) => {
+      let program = programs.get(file);
+      if (!program) {
+        program = ts.createProgram({ rootNames: [file], options: checkerOptions, host });
+        programs.set(file, program);
+      }
+      return program;
+    },
+  );
 }

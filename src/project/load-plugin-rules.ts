@@ -3,13 +3,13 @@ import type { Node } from "jsonc-parser";
 import type { SsotDiagnostic } from "../diagnostic";
 import { parseJsonSource, properties, property, type JsonSource } from "../rules/json-source";
 import { DEFAULT_RULES_FILE, loadRulesFile, loadRulesNode, type LoadResult } from "../rules/load";
-import { toPosix, type FileSystem } from "../rules/module-paths";
+import { projectRootFor, toPosix, type FileSystem } from "../rules/module-paths";
 import { didYouMean } from "../rules/did-you-mean";
 import { validateOptions } from "../rules/validate";
 
 /** Keys ts-patch itself reads from a plugin entry; ours sit beside them. */
 const TS_PATCH_KEYS = ["transform", "transformProgram", "import", "type", "after", "afterDeclarations", "name", "tsConfig", "resolvePathAliases", "isEsm"];
-const OUR_KEYS = ["rules", "report", "mockFunctions"];
+const OUR_KEYS = ["rules", "report", "mockFunctions", "allowOutsideProject"];
 
 export type PluginConfig = Record<string, unknown>;
 
@@ -33,6 +33,12 @@ export function loadPluginRules(configFilePath: string | undefined, config: Plug
   if (errors.length > 0) return { ok: false, errors };
 
   const rules = property(entry.node, "rules");
+  const allowOutside = property(entry.node, "allowOutsideProject");
+  if (allowOutside && rules?.type !== "array") {
+    // The opt-in belongs to the rules it vouches for: beside a rules file's path it would vouch for nothing.
+    fail(allowOutside, `"allowOutsideProject" belongs in the rules file itself (or beside inline "rules")`);
+    return { ok: false, errors };
+  }
   if (rules?.type === "array") {
     return loadRulesNode(entry.source, entry.node, projectDir, fs, overrides, [...TS_PATCH_KEYS]);
   }
@@ -42,12 +48,13 @@ export function loadPluginRules(configFilePath: string | undefined, config: Plug
   }
   const rulesFile = path.resolve(projectDir, rules ? String(rules.value) : DEFAULT_RULES_FILE);
   if (!fs.fileExists(rulesFile)) {
+    const folder = fs.directoryExists?.(rulesFile);
     fail(rules ?? entry.node, rules
-      ? `rules file ${rulesFile} does not exist`
+      ? `rules file ${rulesFile} ${folder ? "is a folder, not a file" : "does not exist"}`
       : `no rules: create ${DEFAULT_RULES_FILE} next to ${path.basename(configFilePath ?? "tsconfig.json")} or set "rules" in this plugin entry`);
     return { ok: false, errors };
   }
-  return loadRulesFile(rulesFile, fs, overrides);
+  return loadRulesFile(rulesFile, fs, overrides, projectRootFor(projectDir, rulesFile));
 }
 
 interface PluginEntry {

@@ -4,7 +4,7 @@ import type * as TS from "typescript";
 import type { SsotDiagnostic } from "../diagnostic";
 import { Matcher } from "../match/matcher";
 import { DEFAULT_RULES_FILE, loadRulesFile, type LoadResult } from "../rules/load";
-import { toPosix, type FileSystem } from "../rules/module-paths";
+import { projectRootFor, rulesFileProblem, toPosix, type FileSystem } from "../rules/module-paths";
 import { RuleIndex } from "../rules/targets";
 import type { RuleSet } from "../rules/types";
 import type { ImportUse } from "../scan/import-use";
@@ -83,12 +83,12 @@ export function loadProject(options: LoadProjectOptions): ProjectResult {
     if (members.members.length > 0) configs = members.members;
   }
 
-  const fs: FileSystem = { fileExists: (f) => ts.sys.fileExists(f), readFile: (f) => ts.sys.readFile(f) };
+  const fs: FileSystem = { fileExists: (f) => ts.sys.fileExists(f), readFile: (f) => ts.sys.readFile(f), directoryExists: (f) => ts.sys.directoryExists(f) };
   let loaded;
   if (options.rules !== undefined) {
     const rulesFile = path.resolve(options.rules);
-    if (!fs.fileExists(rulesFile)) return fail("missing", toPosix(rulesFile), `rules file not found: ${toPosix(rulesFile)}`);
-    loaded = loadRulesFile(rulesFile, fs);
+    if (!fs.fileExists(rulesFile)) return fail("missing", toPosix(rulesFile), rulesFileProblem(toPosix(rulesFile), fs));
+    loaded = loadRulesFile(rulesFile, fs, {}, projectRootFor(path.dirname(configFile), rulesFile));
   } else {
     const besideConfig = toPosix(path.join(path.dirname(configFile), DEFAULT_RULES_FILE));
     const entry = pluginEntryOf(named.config.parsed.options);

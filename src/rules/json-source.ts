@@ -12,7 +12,10 @@ export interface JsonSource {
  * Comments and trailing commas are accepted because tsconfig.json accepts them and users copy between the two;
  * everything else that is not JSON is a syntax error with a line and column.
  */
-export function parseJsonSource(file: string, text: string): { source: JsonSource; errors: SsotDiagnostic[] } {
+export function parseJsonSource(file: string, withBom: string): { source: JsonSource; errors: SsotDiagnostic[] } {
+  // Editors on Windows write a byte order mark; TypeScript's readFile drops it and node's does not. Dropped here,
+  // every adapter reads the same document with the same columns.
+  const text = withBom.startsWith("\uFEFF") ? withBom.slice(1) : withBom;
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   const locate = lineLocator(text);

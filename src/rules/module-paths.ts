@@ -5,6 +5,29 @@ import type { ModuleRef, PathModule } from "./types";
 export interface FileSystem {
   fileExists(file: string): boolean;
   readFile(file: string): string | undefined;
+  /** Lets messages say "is a folder" rather than "does not exist"; hosts without it get the plainer words. */
+  directoryExists?(folder: string): boolean;
+}
+
+/** Why a rules file cannot be read: a folder named where a file is expected, or nothing at all. */
+export function rulesFileProblem(file: string, fs: FileSystem): string {
+  return fs.directoryExists?.(file) ? `rules file ${file} is a folder, not a file` : `rules file not found: ${file}`;
+}
+
+/**
+ * The folder a rules file's paths must stay inside: the folder that names the rules file (the tsconfig's, or
+ * esbuild's working folder) when the file lies inside it (`./config/rules.json`), else the rules file's own.
+ */
+export function projectRootFor(namingDir: string, rulesFile: string): string {
+  const file = toPosix(path.resolve(rulesFile));
+  const dir = toPosix(path.resolve(namingDir));
+  return isInside(dir, file) ? dir : path.posix.dirname(file);
+}
+
+/** Whether `file` lies inside `folder` (both absolute, `/`-separated). */
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.posix.relative(folder, file);
+  return relative === "" || (!relative.startsWith("../") && relative !== ".." && !path.posix.isAbsolute(relative));
 }
 
 /** Longest first, so `.d.ts` is stripped whole rather than as `.ts`. */

@@ -1,6 +1,8 @@
 import type { SsotDiagnostic } from "../diagnostic";
 import type { JsonSource } from "./json-source";
-import { resolveModuleRef, type FileSystem } from "./module-paths";
+import * as path from "node:path";
+import type { Node } from "jsonc-parser";
+import { isInside, isPathLike, resolveModuleRef, toPosix, type FileSystem } from "./module-paths";
 import { RuleIndex } from "./targets";
 import type { ModuleRef, Rule, RuleSet, RuleSetOptions, SymbolTarget } from "./types";
 import type { RawRule } from "./validate";
@@ -15,19 +17,33 @@ export function normaliseRules(
   source: JsonSource,
   baseDir: string,
   fs: FileSystem,
+  scope: ProjectScope = { root: baseDir, allowOutside: false },
 ): { ruleSet: RuleSet; errors: SsotDiagnostic[] } {
   const errors: SsotDiagnostic[] = [];
   const rules: Rule[] = [];
   const fail = (offset: number, rule: string, message: string) =>
     errors.push({ severity: "error", file: source.file, ...source.locate(offset), rule, message });
 
-  for (const r of raw) {
+  // A bare target is resolved by the adapter's resolver (node_modules, path aliases). A path target must exist,
+  // unless another rule deprecates it in turn: then it is only a step of a chain, and may be gone already.
+  const froms = raw.map((r) => resolveModuleRef(r.from, baseDir, fs));
+  const deprecatedKeys = new Set(froms.map((m) => m.key));
+  const targetExists = (module: ModuleRef) => module.kind === "bare" || module.file !== undefined || deprecatedKeys.has(module.key);
+
+  raw.forEach((r, i) => {
     const label = `rule ${r.index} (${r.from} → ${r.to ?? "listed symbols only"})`;
     let ok = true;
-    const from = resolveModuleRef(r.from, baseDir, fs);
+    const from = froms[i];
     const to = r.to === undefined ? undefined : resolveModuleRef(r.to, baseDir, fs);
-    if (to && !targetExists(to)) {
-      fail(r.toNode!.offset, label, `"to" names ${r.to}, which does not exist (no file with a source extension, and no folder index)`);
+    const leaves = (written: string, node: Node, key: string) => {
+      if (scope.allowOutside || !isPathLike(written) || isInside(scope.root, toPosix(path.resolve(baseDir, written)))) return false;
+      fail(node.offset, label, `${key} ${written} is outside the project (${scope.root}); rules may only name modules inside it, unless the rules file says "allowOutsideProject": true`);
+      return true;
+    };
+    if (leaves(r.from, r.fromNode, `"from"`)) ok = false;
+    if (to && leaves(r.to!, r.toNode!, `"to"`)) ok = false;
+    else if (to && !targetExists(to)) {
+      fail(r.toNode!.offset, label, `"to" names ${r.to}, which ${missingTargetReason(r.to!, baseDir, fs)}`);
       ok = false;
     }
     if (to && to.key === from.key) {
@@ -40,15 +56,16 @@ export function normaliseRules(
       let module: ModuleRef | undefined;
       if (s.to !== undefined) {
         module = resolveModuleRef(s.to, baseDir, fs);
-        if (!targetExists(module)) {
-          fail(s.node.offset, label, `symbol "${s.oldName}" moves to ${s.to}, which does not exist`);
+        if (leaves(s.to, s.node, `symbol "${s.oldName}" moves to`)) ok = false;
+        else if (!targetExists(module)) {
+          fail(s.node.offset, label, `symbol "${s.oldName}" moves to ${s.to}, which ${missingTargetReason(s.to, baseDir, fs)}`);
           ok = false;
         }
       }
       symbols.set(s.oldName, { module, name: s.newName });
       symbolLocations.set(s.oldName, source.locate(s.node.offset));
     }
-    if (!ok) continue;
+    if (!ok) return;
     rules.push({
       index: r.index,
       label,
@@ -59,7 +76,7 @@ export function normaliseRules(
       ...source.locate(r.node.offset),
       symbolLocations,
     });
-  }
+  });
 
   const unique = rejectDuplicates(rules, raw, fail);
   const ruleSet: RuleSet = { file: source.file, baseDir, rules: unique, options };
@@ -67,9 +84,18 @@ export function normaliseRules(
   return { ruleSet: { ...ruleSet, rules: unique.filter((r) => !cyclic.has(r)) }, errors };
 }
 
-function targetExists(module: ModuleRef): boolean {
-  // A bare target is resolved by the adapter's resolver, which knows node_modules and path aliases.
-  return module.kind === "bare" || module.file !== undefined;
+/** The folder rule paths must stay inside, and whether the rules file opted out of that. */
+export interface ProjectScope {
+  root: string;
+  allowOutside: boolean;
+}
+
+/** Why a path target has no module: a file that is not source code (`./package.json`), or nothing at all. */
+function missingTargetReason(written: string, baseDir: string, fs: FileSystem): string {
+  const absolute = toPosix(path.resolve(baseDir, written));
+  if (fs.fileExists(absolute)) return `is not a module (not a source file: .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs, .d.ts)`;
+  if (fs.directoryExists?.(absolute)) return `is a folder without an index file (index.ts, index.js, …)`;
+  return `does not exist (no file with a source extension, and no folder index)`;
 }
 
 function rejectDuplicates(rules: Rule[], raw: readonly RawRule[], fail: (offset: number, rule: string, message: string) => void): Rule[] {

@@ -1,3 +1,5 @@
+import type { SsotDiagnostic } from "../diagnostic";
+
 /**
  * A module named by a rule. Path modules are matched by what an import resolves to; bare ones by the
  * specifier as written.
@@ -58,6 +60,8 @@ export interface RuleSet {
   baseDir: string;
   rules: readonly Rule[];
   options: RuleSetOptions;
+  /** What the user should hear about although nothing is wrong enough to stop (`"rules": []`). */
+  warnings?: readonly SsotDiagnostic[];
 }
 
 export const DEFAULT_MOCK_FUNCTIONS: readonly string[] = [

@@ -26,9 +26,11 @@ export interface RawSymbol {
 export interface RawOptions {
   report?: "off" | "summary";
   mockFunctions?: string[];
+  /** The rules' own opt-in to paths outside the project (see loadRulesNode); never an adapter override. */
+  allowOutsideProject?: boolean;
 }
 
-const TOP_LEVEL_KEYS = ["$schema", "rules", "report", "mockFunctions"] as const;
+const TOP_LEVEL_KEYS = ["$schema", "rules", "report", "mockFunctions", "allowOutsideProject"] as const;
 const RULE_KEYS = ["from", "to", "symbols", "message"] as const;
 const SYMBOL_OBJECT_KEYS = ["to", "name"] as const;
 const REPORT_VALUES = ["off", "summary"];
@@ -38,7 +40,7 @@ const EXPORT_NAME = /^(?:default|[A-Za-z_$][\w$]*)$/;
 export function validateRulesDocument(
   source: JsonSource,
   hostKeys: readonly string[] = [],
-): { rules: RawRule[]; options: RawOptions; errors: SsotDiagnostic[] } {
+): { rules: RawRule[]; options: RawOptions; errors: SsotDiagnostic[]; rulesNode?: Node } {
   const errors: SsotDiagnostic[] = [];
   const fail = (node: Node | undefined, message: string, rule?: RawRule | number) =>
     errors.push({
@@ -56,6 +58,11 @@ export function validateRulesDocument(
   }
   checkKeys(root, [...TOP_LEVEL_KEYS, ...hostKeys], hostKeys.length > 0 ? "plugin option" : "top-level key", fail);
   const options = validateOptions(root, fail);
+  const allowOutside = property(root, "allowOutsideProject");
+  if (allowOutside) {
+    if (allowOutside.type === "boolean") options.allowOutsideProject = allowOutside.value;
+    else fail(allowOutside, `"allowOutsideProject" must be true or false, found ${jsonType(allowOutside)}`);
+  }
 
   const rulesNode = property(root, "rules");
   const rules: RawRule[] = [];
@@ -67,7 +74,7 @@ export function validateRulesDocument(
       if (rule) rules.push(rule);
     });
   }
-  return { rules, options, errors };
+  return { rules, options, errors, rulesNode };
 }
 
 type Fail = (node: Node | undefined, message: string, rule?: RawRule | number) => void;
@@ -104,11 +111,11 @@ function validateRule(node: Node, index: number, fail: Fail): RawRule | undefine
     fail(node, `missing "from": the deprecated module`, index);
     ok = false;
   } else if (!isNonEmptyString(fromNode)) {
-    fail(fromNode, `"from" must be a non-empty string, found ${jsonType(fromNode)}`, index);
+    fail(fromNode, stringProblem("from", fromNode), index);
     ok = false;
   }
   if (toNode && !isNonEmptyString(toNode)) {
-    fail(toNode, `"to" must be a non-empty string, found ${jsonType(toNode)}`, index);
+    fail(toNode, stringProblem("to", toNode), index);
     ok = false;
   }
   if (messageNode && messageNode.type !== "string") {
@@ -131,6 +138,13 @@ function validateRule(node: Node, index: number, fail: Fail): RawRule | undefine
   if (!toNode && symbolsNode && symbols.length === 0 && ok) {
     fail(node, `a rule without "to" must move at least one symbol`, index);
     ok = false;
+  }
+  if (!toNode && fromNode) {
+    // Without a module-level "to", a plain rename has no module to rename into: the name would stay behind.
+    for (const symbol of symbols.filter((s) => s.to === undefined)) {
+      fail(symbol.node, `symbol "${symbol.oldName}" has nowhere to go: the rule has no module-level "to"; add "to" to the rule, or write { "to": "./module", "name": "${symbol.newName}" }`, index);
+      ok = false;
+    }
   }
   if (!toNode && !symbolsNode && fromNode) {
     fail(node, `missing "to": where imports of "${fromNode.value}" should go (or "symbols" to move only some)`, index);
@@ -189,6 +203,10 @@ function checkKeys(node: Node, known: readonly string[], what: string, fail: (n:
     ok = false;
   }
   return ok;
+}
+
+function stringProblem(key: string, node: Node): string {
+  return node.type === "string" ? `"${key}" must not be empty` : `"${key}" must be a non-empty string, found ${jsonType(node)}`;
 }
 
 function isNonEmptyString(node: Node): boolean {

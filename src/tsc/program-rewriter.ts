@@ -13,6 +13,7 @@ import { loadPluginRules, type PluginConfig } from "../project/load-plugin-rules
 import { formatSummary } from "../plan/summary";
 import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
 import { extensionPolicyFor } from "../project/extension-policy";
+import { standaloneExportLookup } from "../project/export-lookup";
 
 /**
  * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
@@ -25,6 +26,7 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const fs: FileSystem = {
     fileExists: (f) => compilerHost.fileExists(f),
     readFile: (f) => compilerHost.readFile(f),
+    directoryExists: compilerHost.directoryExists && ((f) => compilerHost.directoryExists!(f)),
   };
   const sourceFileOf = (file: string) => program.getSourceFile(file);
   const block = (diagnostics: readonly SsotDiagnostic[]) =>
@@ -33,6 +35,7 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const loaded = loadPluginRules(options.configFilePath as string | undefined, config, fs);
   if (!loaded.ok) return block(loaded.errors);
   const ruleSet = loaded.ruleSet;
+  for (const warning of ruleSet.warnings ?? []) ts.sys.write(ts.formatDiagnostic(toTsDiagnostic(ts, warning, sourceFileOf, fs), formatHost(ts)));
 
   const matcher = new Matcher(
     new RuleIndex(ruleSet),
@@ -41,13 +44,14 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   );
 
   const isTypeOnly = typeOnlyExports(ts, program);
+  const { exportsName } = standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost);
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (!isProjectFile(program, sourceFile)) continue;
     const extensions = extensionPolicyFor(ts, options, sourceFile.impliedNodeFormat);
-    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true, extensions });
+    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true, extensions, exportsName });
     if (!result) continue;
     errors.push(...result.plan.diagnostics);
     rewrites.push(...result.plan.rewrites);
@@ -71,6 +75,10 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const missing = findMissingExports(ts, rewrittenProgram, ruleSet, rewrites);
   if (missing.length > 0) return blockedProgram(rewrittenProgram, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
   return rewrittenProgram;
+}
+
+function formatHost(ts: typeof TS): TS.FormatDiagnosticsHost {
+  return { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ts.sys.getCurrentDirectory(), getNewLine: () => ts.sys.newLine };
 }
 
 /** The user's own files: never the default library or packages, and never a file TypeScript could not parse. */

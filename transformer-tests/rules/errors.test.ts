@@ -97,9 +97,9 @@ describe("rules file errors", () => {
     expectError(text, { at: "42", rule: "rule 1", message: `"from" must be a non-empty string, found number` });
   });
 
-  it("reports an empty from as not a non-empty string", () => {
+  it("reports an empty (or blank) from as empty", () => {
     const text = `{ "rules": [{ "from": "  ", "to": "./src/b" }] }`;
-    expectError(text, { at: `"  "`, rule: "rule 1", message: `"from" must be a non-empty string` });
+    expectError(text, { at: `"  "`, rule: "rule 1", message: `"from" must not be empty` });
   });
 
   it("reports a to that is not a string", () => {

@@ -21,6 +21,7 @@ const accepted: Record<string, unknown> = {
   "symbols only, no to": { rules: [{ from: "./a", symbols: { x: { to: "./c" } } }] },
   "bare specifiers": { rules: [{ from: "legacy-ws", to: "@app/ws" }] },
   "options": { rules: [], report: "summary", mockFunctions: ["vi.mock", "jest.requireActual"] },
+  "paths outside the project, opted in": { allowOutsideProject: true, rules: [{ from: "../a", to: "../../b" }] },
 };
 
 const rejected: Record<string, unknown> = {
@@ -39,6 +40,9 @@ const rejected: Record<string, unknown> = {
   "moved symbol without to": { rules: [{ from: "./a", to: "./b", symbols: { x: { name: "y" } } }] },
   "unknown key in moved symbol": { rules: [{ from: "./a", to: "./b", symbols: { x: { to: "./c", nmae: "y" } } }] },
   "bad report": { rules: [], report: "verbose" },
+  "a rename with no to to rename into": { rules: [{ from: "./a", symbols: { x: "y" } }] },
+  "blank from": { rules: [{ from: "  ", to: "./b" }] },
+  "allowOutsideProject not a boolean": { rules: [], allowOutsideProject: "yes" },
   "bad mockFunctions": { rules: [], mockFunctions: "vi.mock" },
 };
 

@@ -14,9 +14,11 @@ import { checkRenamedExports, checkSelfImports, checkTargetsExist, checkUnusedRu
 export function runVerify(options: ProjectOptions, io: Io): number {
   // A rules file that does not load is a configuration error (2), as in every command: 1 is for what the rules say.
   const project = openProject(options, io);
-  const errors = [...checkTargetsExist(project), ...checkRenamedExports(project), ...checkSelfImports(project)];
   const scan = scanProject(project, "same-line", createProgress(io, "ssot-imports verify:"));
   warnIfNothingScanned(project, scan.scanned, io);
+  // Every name the code imports from a deprecated module must exist where the rules send it.
+  const forgotten = scan.files.flatMap((f) => f.plan.diagnostics.filter((d) => d.code === "forgotten-name"));
+  const errors = [...checkTargetsExist(project), ...checkRenamedExports(project), ...checkSelfImports(project), ...forgotten];
   const warnings = [...scan.parseErrors.map((d) => ({ ...d, severity: "warning" as const })), ...checkUnusedRules(project, scan.violations)];
   printDiagnostics(io, [...errors, ...warnings]);
   const c = colorsFor(io.stdout, io.env);

@@ -1,0 +1,106 @@
+/**
+ * A whole-module rule, and importers asking for names the SSOT module does not export and the rules do not
+ * map. Every adapter must stop with the same located error (importer file:line:column, the name, the rule, the
+ * SSOT module, the fix): tsc, esbuild with and without bundling, `verify`; `migrate` lists the import as not
+ * migrated, writes nothing for it, and exits 1. Before, esbuild `bundle: false` emitted the broken import,
+ * `bundle: true` blamed the deprecated file in esbuild's words, `verify` passed and `migrate` wrote code that
+ * does not compile.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { forgottenNameMessage } from "../../src/messages";
+import { buildErrors, filesUnder, loadPlugin, sourceFiles } from "../helpers/esbuild-build";
+import { STACK_LINE, migrationFixture } from "../helpers/processes";
+import { createProject } from "../helpers/project";
+import { buildWithPlugin } from "../helpers/tsc-build";
+import { runCli } from "../cli/harness";
+
+const LABEL = "rule 1 (./src/ws/factory → ./src/services/ctx)";
+const RULE = { index: 1, from: { written: "./src/ws/factory" } } as Parameters<typeof forgottenNameMessage>[1];
+const message = (name: string) => forgottenNameMessage(name, RULE, { kind: "path", key: "", isFolder: false, written: "./src/services/ctx" });
+
+/** The fixture's factory exports one more name, which its rule forgets: ctx has no `VERSION` and no default. */
+const FACTORY = `const shared = { user: "" };
+export function createManager(user: string): { user: string } { shared.user = user; return shared; }
+export const VERSION = 1;
+export default function legacy(): string { return "legacy"; }
+`;
+
+interface Case {
+  name: string;
+  /** src/main.ts; the forgotten name's position is that of `at`. */
+  main: string;
+  at: string;
+  forgotten: string;
+  /** esbuild bundles it and reports the name (a value import); a type-only use is erased by esbuild. */
+  esbuild?: boolean;
+  /**
+   * esbuild's linker takes `ns.name` for a warning and writes the bundle before any plugin hears of it: the
+   * build fails with our error, but the bundle is on disk (see docs/rules.md).
+   */
+  bundleWritten?: boolean;
+}
+
+const CASES: Case[] = [
+  { name: "a named import", main: `import { createManager, VERSION } from "./ws/factory";\nconsole.log(createManager("a").user, VERSION);\n`, at: "VERSION }", forgotten: "VERSION", esbuild: true },
+  { name: "a default import", main: `import legacy from "./ws/factory";\nconsole.log(legacy());\n`, at: "legacy from", forgotten: "default", esbuild: true },
+  { name: "a namespace member access", main: `import * as f from "./ws/factory";\nconsole.log(f.createManager("a").user, f.VERSION);\n`, at: "VERSION);", forgotten: "VERSION", esbuild: true, bundleWritten: true },
+  { name: "a re-export", main: `export { VERSION } from "./ws/factory";\nconsole.log("x");\n`, at: "VERSION }", forgotten: "VERSION" },
+];
+
+function positionOf(text: string, needle: string): { line: number; column: number } {
+  const before = text.slice(0, text.indexOf(needle)).split("\n");
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+for (const c of CASES) {
+  describe(`an import asking for a name the rule forgot: ${c.name}`, () => {
+    const rules = { rules: [{ from: "./src/ws/factory", to: "./src/services/ctx", symbols: { createManager: "createContext" } }] };
+    const dir = createProject({ ...migrationFixture(), "src/ws/factory.ts": FACTORY, "src/main.ts": c.main, "ssot-imports.json": JSON.stringify(rules, null, 2) }, `forgotten-${c.name}`);
+    const { line, column } = positionOf(c.main, c.at);
+    const text = `[${LABEL}] ${message(c.forgotten)}`;
+
+    it("tsc stops at the name, writing nothing", () => {
+      const result = buildWithPlugin(dir);
+      expect(result.diagnostics).toContain(`src/main.ts(${line},${column}): error TS990001: ssot-imports [${LABEL}]: ${message(c.forgotten)}`);
+      expect(result.written).toEqual([]);
+    });
+
+    for (const bundle of [true, false]) {
+      it.runIf(c.esbuild || !bundle)(`esbuild (${bundle ? "bundle" : "bundle: false"}) stops with the same words at the same place, writing nothing`, async () => {
+        const outdir = path.join(dir, bundle ? "esb-bundle" : "esb-unbundled");
+        const { errors } = await buildErrors({
+          absWorkingDir: dir,
+          entryPoints: bundle ? ["src/main.ts"] : sourceFiles(dir),
+          outbase: path.join(dir, "src"),
+          outdir,
+          bundle,
+          format: "cjs",
+          platform: "node",
+          logLevel: "silent",
+          plugins: [loadPlugin(dir)()],
+        });
+        expect(errors.map((e) => ({ file: e.location?.file, line: e.location?.line, column: e.location!.column + 1, text: e.text }))).toEqual([{ file: "src/main.ts", line, column, text }]);
+        expect(errors[0].text).not.toMatch(STACK_LINE);
+        expect(filesUnder(outdir)).toEqual(bundle && c.bundleWritten ? ["main.js"] : []);
+      });
+    }
+
+    it("verify fails naming the importer, the name and the rule", async () => {
+      const r = await runCli(dir, ["verify"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`src/main.ts:${line}:${column} - error [${LABEL}]: ${message(c.forgotten)}`);
+    });
+
+    it("migrate --write lists it as not migrated, writes nothing for it and exits 1", async () => {
+      const copy = createProject(Object.fromEntries(["src/main.ts", "src/handlers/chat.ts", "src/ws/factory.ts", "src/services/ctx.ts", "src/env.d.ts", "src/util.ts", "ssot-imports.json", "tsconfig.json"].map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")])), `forgotten-migrate-${c.name}`);
+      const r = await runCli(copy, ["migrate", "--write"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`src/main.ts:${line}:${column} - error [${LABEL}]: ${message(c.forgotten)}`);
+      expect(fs.readFileSync(path.join(copy, "src/main.ts"), "utf8")).toBe(c.main);
+      // The rest of the project is still migrated.
+      expect(fs.readFileSync(path.join(copy, "src/handlers/chat.ts"), "utf8")).toContain(`"../services/ctx"`);
+    });
+  });
+}
