@@ -1,3 +1,4 @@
+import type { RewriteTarget } from "./plan/types";
 import type { ModuleRef, Rule } from "./rules/types";
 
 /**
@@ -22,9 +23,20 @@ export function missingListedExportMessage(name: string, newName: string, target
 }
 
 /**
- * One deprecated import, as a report or a build warning names it: the specifier as written, the replacement as
- * the importer would write it, and the rule's own message when it has one.
+ * Where a deprecated import goes, as the importer would write it: `"../services/ctx.js" (createManager →
+ * createContext, describe → describeContext from "../services/describe.js")`. Only names that change are listed.
  */
-export function deprecatedImportMessage(specifier: string, replacement: string, rule: Rule): string {
-  return `"${specifier}" is deprecated; import "${replacement}" instead${rule.message ? `: ${rule.message}` : ""}`;
+export function describeReplacement(replacement: string, targets: readonly RewriteTarget[]): string {
+  const changes = targets
+    .filter((t) => t.module !== replacement || t.newName !== t.name)
+    .map((t) => (t.module === replacement ? `${t.name} → ${t.newName}` : `${t.name} → ${t.newName} from "${t.module}"`));
+  return `"${replacement}"${changes.length > 0 ? ` (${changes.join(", ")})` : ""}`;
+}
+
+/**
+ * One deprecated import, as a report or a build warning names it: the specifier as written, the rule's own
+ * message when it has one, and the replacement as the importer would write it, so it can be copied.
+ */
+export function deprecatedImportMessage(specifier: string, rule: Rule, replacement: string, targets: readonly RewriteTarget[] = []): string {
+  return `"${specifier}" is deprecated${rule.message ? ` (${rule.message})` : ""}: import ${describeReplacement(replacement, targets)} instead`;
 }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { rewriteFile } from "../core";
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
-import type { Layout, RewritePlan } from "../plan/types";
+import type { Layout, RewritePlan, RewriteTarget } from "../plan/types";
 import type { Project, ProjectUnit } from "../project/load-project";
 import { extensionPolicyFor } from "../project/extension-policy";
 import { standaloneExportLookup } from "../project/export-lookup";
@@ -23,6 +23,9 @@ export interface Violation {
   specifier: string;
   rule: Rule;
   symbols: string[];
+  /** Where the import goes, as the importer would write it, and where each name goes (see Rewrite). */
+  replacement: string;
+  targets: RewriteTarget[];
   /** Set when the core could not rewrite this site safely: its diagnostic's message. */
   unsafe?: string;
 }
@@ -106,7 +109,7 @@ function scanFile(project: Project, unit: ProjectUnit, file: string, layout: Lay
   ].sort((a, b) => a.r.line - b.r.line || a.r.column - b.r.column);
   if (sites.length === 0) return;
   for (const { r, unsafe } of sites) {
-    result.violations.push({ file, path, line: r.line, column: r.column, specifier: r.site.specifier.value, rule: r.rule, symbols: r.symbols, unsafe });
+    result.violations.push({ file, path, line: r.line, column: r.column, specifier: r.site.specifier.value, rule: r.rule, symbols: r.symbols, replacement: r.replacement, targets: r.targets, unsafe });
   }
   result.files.push({ file, path, original, rewritten: bom + rewrite.text, bomLength: bom.length, encoding: source.encoding, plan: rewrite.plan });
 }

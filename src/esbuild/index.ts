@@ -6,6 +6,8 @@ import type { ModuleRef, Rule } from "../rules/types";
 import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
 import { facadeSource } from "./facade";
 import { explainMissingImports } from "./missing-imports";
+import { deprecatedImportMessage } from "../messages";
+import { specifierFor } from "../plan/specifier";
 import type { RulesOption } from "./load-rules";
 import { toEsbuildMessage } from "./messages";
 import { ExportsCache } from "./module-exports";
@@ -114,7 +116,9 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
         if (!rule || plan?.servedRules.has(rule)) return undefined;
         rewritten.push({ rule, file: args.importer });
         const target = current.matcher.index.moduleTarget(rule);
-        const warnings = current.report === "warn" ? [{ text: `"${args.path}" is deprecated; bundled from ${target.written} [${rule.label}]` }] : [];
+        // The importer's names are not known here: the warning names the module it now gets, as it would write it.
+        const replacement = specifierFor(target, toPosix(args.importer), args.path);
+        const warnings = current.report === "warn" ? [{ text: `[${rule.label}] ${deprecatedImportMessage(args.path, rule, replacement)}` }] : [];
         return { path: facadePath(current, rule), namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
       });
     }

@@ -19,6 +19,7 @@ import { toEsbuildMessage } from "./messages";
 import { exportStatus, missingExport, type ExportsOf } from "./target-exports";
 import { isTypeOnlyExport, type RuntimeExports } from "./module-exports";
 import type { ExportsName } from "../check/forgotten-names";
+import { deprecatedImportMessage } from "../messages";
 import { readTsconfigRaw } from "./tsconfig";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
@@ -82,7 +83,7 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   if (plan.edits.length === 0) return { watchFiles };
   plan.rewrites.forEach((r) => hooks.onRewrite(r));
   const warn = (r: Rewrite) => {
-    const d: SsotDiagnostic = { severity: "warning", file: r.file, line: r.line, column: r.column, rule: r.rule.label, message: `"${r.site.specifier.value}" is deprecated; built from the SSOT module` };
+    const d: SsotDiagnostic = { severity: "warning", file: r.file, line: r.line, column: r.column, rule: r.rule.label, message: deprecatedImportMessage(r.site.specifier.value, r.rule, r.replacement, r.targets) };
     return toEsbuildMessage(source === text ? d : locateInSource(d, text, js), text);
   };
   const warnings = active.report === "warn" ? plan.rewrites.map(warn) : [];

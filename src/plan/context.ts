@@ -132,6 +132,13 @@ export class SitePlan {
   /** The site as a report names it, whether or not it could be rewritten. */
   located(): Rewrite {
     const { line, column } = this.locate(this.site.specifier.start);
-    return { file: this.file, rule: this.rule, site: this.site, line, column, symbols: [...new Set(this.symbols)] };
+    const symbols = [...new Set(this.symbols)];
+    const targets = symbols
+      .filter((name) => name !== "*")
+      .map((name) => {
+        const target = this.target(name);
+        return { name, module: this.specifierText(target.module), newName: target.name };
+      });
+    return { file: this.file, rule: this.rule, site: this.site, line, column, symbols, replacement: this.specifierText(this.moduleTarget), targets };
   }
 }

@@ -18,6 +18,17 @@ export interface Rewrite {
   column: number;
   /** The imported names involved (`*` for a namespace, none for a side-effect import). */
   symbols: string[];
+  /** The module the import goes to, written as this importer would write it (from its folder, in its extension style). */
+  replacement: string;
+  /** Each imported name (never `*`): where the rules send it, written the same way, and its name there. */
+  targets: RewriteTarget[];
+}
+
+export interface RewriteTarget {
+  name: string;
+  /** The module specifier, as the importer would write it. */
+  module: string;
+  newName: string;
 }
 
 export interface RewritePlan {

@@ -40,12 +40,15 @@ interface Case {
    * build fails with our error, but the bundle is on disk (see docs/rules.md).
    */
   bundleWritten?: boolean;
+  /** The deprecated module is deleted already (a bundle then serves its facade as a virtual module). */
+  deleted?: boolean;
 }
 
 const CASES: Case[] = [
   { name: "a named import", main: `import { createManager, VERSION } from "./ws/factory";\nconsole.log(createManager("a").user, VERSION);\n`, at: "VERSION }", forgotten: "VERSION", esbuild: true },
   { name: "a default import", main: `import legacy from "./ws/factory";\nconsole.log(legacy());\n`, at: "legacy from", forgotten: "default", esbuild: true },
   { name: "a namespace member access", main: `import * as f from "./ws/factory";\nconsole.log(f.createManager("a").user, f.VERSION);\n`, at: "VERSION);", forgotten: "VERSION", esbuild: true, bundleWritten: true },
+  { name: "a named import of a deleted module", main: `import { createManager, VERSION } from "./ws/factory";\nconsole.log(createManager("a").user, VERSION);\n`, at: "VERSION }", forgotten: "VERSION", esbuild: true, deleted: true },
   { name: "a re-export", main: `export { VERSION } from "./ws/factory";\nconsole.log("x");\n`, at: "VERSION }", forgotten: "VERSION" },
 ];
 
@@ -57,7 +60,9 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
 for (const c of CASES) {
   describe(`an import asking for a name the rule forgot: ${c.name}`, () => {
     const rules = { rules: [{ from: "./src/ws/factory", to: "./src/services/ctx", symbols: { createManager: "createContext" } }] };
-    const dir = createProject({ ...migrationFixture(), "src/ws/factory.ts": FACTORY, "src/main.ts": c.main, "ssot-imports.json": JSON.stringify(rules, null, 2) }, `forgotten-${c.name}`);
+    const { "src/ws/factory.ts": _deprecated, ...kept } = { ...migrationFixture(), "src/ws/factory.ts": FACTORY };
+    const files = { ...(c.deleted ? kept : { ...kept, "src/ws/factory.ts": FACTORY }), "src/main.ts": c.main, "ssot-imports.json": JSON.stringify(rules, null, 2) };
+    const dir = createProject(files, `forgotten-${c.name}`);
     const { line, column } = positionOf(c.main, c.at);
     const text = `[${LABEL}] ${message(c.forgotten)}`;
 
@@ -94,7 +99,7 @@ for (const c of CASES) {
     });
 
     it("migrate --write lists it as not migrated, writes nothing for it and exits 1", async () => {
-      const copy = createProject(Object.fromEntries(["src/main.ts", "src/handlers/chat.ts", "src/ws/factory.ts", "src/services/ctx.ts", "src/env.d.ts", "src/util.ts", "ssot-imports.json", "tsconfig.json"].map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")])), `forgotten-migrate-${c.name}`);
+      const copy = createProject(files, `forgotten-migrate-${c.name}`);
       const r = await runCli(copy, ["migrate", "--write"]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`src/main.ts:${line}:${column} - error [${LABEL}]: ${message(c.forgotten)}`);

@@ -57,7 +57,7 @@ for (const { variant, options, name } of RUNS) {
       expect(plugin.result.errors).toEqual([]);
       if (options.report === "warn") {
         expect(plugin.result.warnings.length).toBeGreaterThan(0);
-        for (const warning of plugin.result.warnings) expect(warning.text).toMatch(/is deprecated; bundled from .* \[rule \d+ /);
+        for (const warning of plugin.result.warnings) expect(warning.text).toMatch(/^\[rule \d+ [^\]]*\] "[^"]+" is deprecated.*: import "\.\.?\/[^"]+"/);
       } else {
         expect(plugin.result.warnings).toEqual([]);
       }

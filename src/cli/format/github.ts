@@ -1,7 +1,7 @@
 import type { RuleIndex } from "../../rules/targets";
 import { relativePath } from "../paths";
 import type { Violation } from "../scan";
-import { describeTarget } from "./targets";
+import { deprecatedImportMessage } from "../../messages";
 
 /**
  * GitHub Actions workflow commands: one `::warning` per import, shown on the pull request's diff. Paths are
@@ -16,9 +16,8 @@ export function formatGithub(cwd: string, index: RuleIndex, violations: readonly
           return p.slice(0, eq + 1) + escapeProperty(p.slice(eq + 1));
         })
         .join(",");
-      const why = v.rule.message ? `: ${v.rule.message}` : "";
-      const unsafe = v.unsafe ? ` Cannot be migrated automatically: ${v.unsafe}` : "";
-      return `::warning ${properties}::${escapeData(`"${v.specifier}" is deprecated${why}. Import ${describeTarget(index, v)} instead.${unsafe}`)}\n`;
+      const unsafe = v.unsafe ? `. Cannot be migrated automatically: ${v.unsafe}` : "";
+      return `::warning ${properties}::${escapeData(`${deprecatedImportMessage(v.specifier, v.rule, v.replacement, v.targets)}${unsafe}`)}\n`;
     })
     .join("");
 }

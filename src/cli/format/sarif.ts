@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import type { RuleIndex } from "../../rules/targets";
 import type { Rule } from "../../rules/types";
 import type { Violation } from "../scan";
-import { describeTarget } from "./targets";
+import { deprecatedImportMessage } from "../../messages";
 
 const BASE_ID = "PROJECTROOT";
 
@@ -38,7 +38,7 @@ export function formatSarif(root: string, version: string, index: RuleIndex, vio
           ruleIndex: position.get(v.rule),
           level: "warning",
           message: {
-            text: `"${v.specifier}" is deprecated${v.rule.message ? `: ${v.rule.message}` : ""}. Import ${describeTarget(index, v)} instead.${v.unsafe ? ` Cannot be migrated automatically: ${v.unsafe}` : ""}`,
+            text: `${deprecatedImportMessage(v.specifier, v.rule, v.replacement, v.targets)}${v.unsafe ? `. Cannot be migrated automatically: ${v.unsafe}` : ""}`,
           },
           locations: [
             {

@@ -20,7 +20,7 @@ export function formatText(io: Io, index: RuleIndex, violations: readonly Violat
       for (const v of ofFile) {
         const where = c.cyan(`${relativePath(io.cwd, v.file)}:${v.line}:${v.column}`);
         const unsafe = v.unsafe ? `\n      ${c.yellow("cannot be migrated automatically:")} ${v.unsafe}` : "";
-        lines.push(`    ${where}  "${v.specifier}" → ${describeTarget(index, v)}${unsafe}`);
+        lines.push(`    ${where}  "${v.specifier}" → ${describeTarget(v)}${unsafe}`);
       }
     }
     lines.push("");
