@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { projectArbitrary } from "./arbitrary";
-import { checkProject } from "./check-project";
+import { checkKnownFailure, checkProject } from "./check-project";
 import { REGRESSIONS } from "./regressions";
 
 const FIXED_SEED = 20261202;
@@ -22,8 +22,19 @@ describe("generated projects: every adapter agrees with the hand-migrated twin",
   it(`${runs} projects from seed ${seed}${replayPath ? ` (path ${replayPath})` : ""}`, { timeout: 60_000 + runs * 60_000 }, async () => {
     if (fuzzing) console.log(`fuzz: ${runs} projects, seed ${seed}${replayPath ? `, path ${replayPath}` : ""}`);
     const started = Date.now();
+    let tried = 0;
     const result = await fc.check(
-      fc.asyncProperty(projectArbitrary, (model) => checkProject(model)),
+      fc.asyncProperty(projectArbitrary, async (model) => {
+        const t0 = Date.now();
+        let verdict = "FAILED";
+        try {
+          await checkProject(model);
+          verdict = "ok";
+        } finally {
+          // While fuzzing, one line per project (shrinking included), so a long run shows it is alive.
+          if (fuzzing) console.log(`project ${++tried}: ${verdict} in ${Date.now() - t0} ms`);
+        }
+      }),
       // npm test reports the first failure as is; fuzzing shrinks it to a minimal project first.
       { seed, numRuns: runs, path: replayPath, endOnFailure: !fuzzing, interruptAfterTimeLimit: fuzzing ? undefined : 240_000 },
     );
@@ -43,7 +54,7 @@ describe("regressions found by the generator", () => {
   for (const r of REGRESSIONS) {
     if (r.knownFailure) {
       // KNOWN FAILURE, not a skip: it.fails turns red the day the adapters get this right.
-      it.fails(`KNOWN FAILURE: ${r.name} (${r.knownFailure})`, () => checkProject(r.project, { strictBundleLoads: r.strictBundleLoads }));
+      it.fails(`KNOWN FAILURE: ${r.name} (${r.knownFailure})`, () => checkKnownFailure(r.project, r.failing ?? [], { strictBundleLoads: r.strictBundleLoads }));
     } else {
       it(r.name, () => checkProject(r.project, { strictBundleLoads: r.strictBundleLoads }));
     }
