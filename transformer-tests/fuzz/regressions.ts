@@ -66,4 +66,13 @@ export const REGRESSIONS: Regression[] = [
       ],
     },
   },
+  {
+    name: "`import x = require()` used only in types loads nothing, as in the migrated program",
+    failing: ["esbuild bundle", "esbuild bundle: false"],
+    knownFailure:
+      "esbuild (bundle and not) loads the SSOT module: the plugin's type-stripping transform keeps an import-equals used only as a type as `const x = require()`, which the rewrite then sends to the SSOT module (tsc and a plain esbuild build drop it)",
+    project: {
+      groups: [{ symbols: [{ fate: "same", type: true }], defaultFate: "none", oldKept: false, splitOnly: false, chain: "none", importers: [importer("importEquals", [0])] }],
+    },
+  },
 ];

@@ -87,11 +87,13 @@ async function esbuildOutcome(dir: string, bundle: boolean): Promise<AdapterResu
 
 const MIGRATE_ERROR = /^\s*(\S+):(\d+):\d+ - error (.*)$/;
 
-async function migrateOutcome(dir: string): Promise<AdapterResult | string> {
+async function migrateOutcome(dir: string, original: Record<string, string>): Promise<AdapterResult | string> {
   const r = await runCli(dir, ["migrate", "--write"]);
   if (r.code === 1) {
     const lines = r.stderr.split("\n").map((l) => MIGRATE_ERROR.exec(l)).filter((m) => m !== null);
-    return refused(lines.length > 0 ? lines.map((m) => located(m[1], Number(m[2]), m[3])) : ["(exit 1, no located error)"], [r.stderr]);
+    // "Writes nothing for it": a file holding a refused import must be left exactly as it was.
+    const touched = [...new Set(lines.map((m) => m[1]))].filter((f) => fs.readFileSync(path.join(dir, f), "utf8") !== original[f]).map((f) => `(rewrote ${f}, which holds a refused import)`);
+    return refused(lines.length > 0 ? [...lines.map((m) => located(m[1], Number(m[2]), m[3])), ...touched] : ["(exit 1, no located error)"], [r.stderr]);
   }
   if (r.code !== 0) return refused([`(exit ${r.code})`], [r.stderr, r.stdout]);
   const built = buildPlain(dir);
@@ -121,7 +123,7 @@ export async function runProject(project: RenderedProject): Promise<ProjectRun> 
   const tsc: AdapterResult | string = tscBuild.diagnostics.length > 0 ? tscRefusal(tscBuild.diagnostics) : path.join(dirs.user, "out", "main.js");
   if (typeof tsc === "string") linkAlias(path.join(dirs.user, "out"));
   const [bundled, unbundled] = await Promise.all([esbuildOutcome(dirs.user, true), esbuildOutcome(dirs.user, false)]);
-  const migrated = await migrateOutcome(dirs.migrated);
+  const migrated = await migrateOutcome(dirs.migrated, project.unmigrated);
 
   const pending: Array<[Adapter | "twin", AdapterResult | string]> = [
     ["twin", path.join(dirs.twin, "out", "main.js")],
