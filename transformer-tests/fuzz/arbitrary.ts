@@ -7,7 +7,8 @@ import { FATES, FORMS, type GroupModel, type ImporterModel, type ProjectModel, t
  * combinations that cannot exist), so shrinking can drop importers, groups and symbols one at a time and
  * flip each choice towards the first, simplest value.
  */
-const symbol: fc.Arbitrary<SymbolModel> = fc.record({ fate: fc.constantFrom(...FATES), type: fc.boolean() });
+// Weighted towards what makes projects hostile (renames, splits, forgotten names) and values (types are erased).
+const symbol: fc.Arbitrary<SymbolModel> = fc.record({ fate: fc.constantFrom(...FATES, "rename", "forgotten", "split"), type: fc.constantFrom(false, false, true) });
 
 const importer: fc.Arbitrary<ImporterModel> = fc.record({
   form: fc.constantFrom(...FORMS),
@@ -22,7 +23,7 @@ const group: fc.Arbitrary<GroupModel> = fc.record({
   symbols: fc.array(symbol, { minLength: 1, maxLength: 4 }),
   defaultFate: fc.constantFrom("none", "same", "toNamed"),
   oldKept: fc.boolean(),
-  splitOnly: fc.boolean(),
+  splitOnly: fc.constantFrom(false, false, false, true),
   chain: fc.constantFrom("none", "midKept", "midDeleted"),
   importers: fc.array(importer, { minLength: 1, maxLength: 4 }),
 });

@@ -11,7 +11,8 @@ import { projectArbitrary } from "./arbitrary";
 import { checkKnownFailure, checkProject } from "./check-project";
 import { REGRESSIONS } from "./regressions";
 
-const FIXED_SEED = 20261202;
+// Chosen because its 6 projects cover all ten forms but `default`, all three chain shapes and three refusals.
+const FIXED_SEED = 39;
 const env = process.env;
 const fuzzing = env.FUZZ_RUNS !== undefined || env.FUZZ_SEED !== undefined;
 const runs = Number(env.FUZZ_RUNS ?? 6);
