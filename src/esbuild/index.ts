@@ -6,6 +6,7 @@ import type { ModuleRef, Rule } from "../rules/types";
 import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
 import { facadeSource } from "./facade";
 import { explainMissingImports } from "./missing-imports";
+import { realPath } from "./real-path";
 import { deprecatedImportMessage } from "../messages";
 import { specifierFor } from "../plan/specifier";
 import type { RulesOption } from "./load-rules";
@@ -158,7 +159,9 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     if (active?.report === "summary") console.log(formatSummary(active.ruleSet, rewritten));
     if (!bundle || !active) return undefined;
     const current = active;
-    const workingDir = build.initialOptions.absWorkingDir ?? process.cwd();
+    // esbuild shows paths relative to its working folder; the rules name files by their real path.
+    const shownFrom = build.initialOptions.absWorkingDir ?? process.cwd();
+    const workingDir = realPath(shownFrom) ?? shownFrom;
     const errors = explainMissingImports(result.errors, result.warnings, current, workingDir, (facade) => current.matcher.index.ruleFor(facadeKey(current, facade)));
     return errors.length > 0 ? { errors } : undefined;
   });

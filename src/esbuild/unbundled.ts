@@ -110,7 +110,7 @@ async function planDirect(build: PluginBuild, active: ActiveRules, file: string,
   }
   if (!sites) return undefined;
   const matches = await matchSites(build, active, file, sites);
-  if (matches.some((m) => hidesNames(m.site))) return undefined;
+  if (await mayReadForgottenMembers(active, matches, text, hooks.exportsOf)) return undefined;
   const planned = await planChecked(build, active, file, text, matches, hooks);
   if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) return undefined;
   return { ...planned, js: text };
@@ -147,7 +147,7 @@ async function planStripped(build: PluginBuild, active: ActiveRules, args: OnLoa
     const matches = await matchSites(build, active, args.path, lexed);
     if (matches.length === 0) return undefined;
     planned = await planChecked(build, active, args.path, js, matches, hooks);
-    if ((planned.plan.diagnostics.length > 0 && !planned.rulesErrors) || matches.some((m) => hidesNames(m.site))) planned = (await exactly()) ?? planned;
+    if ((planned.plan.diagnostics.length > 0 && !planned.rulesErrors) || (await mayReadForgottenMembers(active, matches, js, hooks.exportsOf))) planned = (await exactly()) ?? planned;
   } else {
     planned = await exactly();
     if (!planned) return { errors: [{ text: `ssot-imports: cannot read the imports of ${args.path} (install typescript for files the lexer cannot handle)` }] };
@@ -202,12 +202,34 @@ async function exportsNameOf(active: ActiveRules, matches: readonly MatchedSite[
   };
 }
 
-/** A namespace object whose member accesses the lexer cannot see: only TypeScript's parser tells which names it reads. */
-function hidesNames(site: ImportSite): boolean {
-  if (site.kind === "import" || site.kind === "export") return site.namespace !== undefined && site.namespace.members === undefined;
-  if (site.kind === "import-equals") return site.namespace.members === undefined;
-  if (site.kind === "require" || site.kind === "dynamic-import") return site.usage.kind === "namespace" && site.usage.namespace.members === undefined;
-  return false;
+/**
+ * The lexer does not see which members a namespace object's uses read, so it cannot check them against the
+ * target. A plain text search for `ns.name` can say they are all fine, which is the common case; only when it
+ * finds a name the target lacks (or one in a comment, or a shadowing local) is the file read by TypeScript's
+ * parser, which knows. TypeScript is not loaded for the rest.
+ */
+async function mayReadForgottenMembers(active: ActiveRules, matches: readonly MatchedSite[], text: string, exportsOf: ExportsOf): Promise<boolean> {
+  const hidden = matches.filter((m) => namespaceLocal(m.site) !== undefined);
+  if (hidden.length === 0) return false;
+  const exportsName = await exportsNameOf(active, hidden, exportsOf);
+  const { index } = active.matcher;
+  return hidden.some(({ site, rule }) => {
+    const local = namespaceLocal(site)!.replace(/\$/g, "\\$");
+    const listed = new Set(index.listedNames(rule));
+    const target = index.moduleTarget(rule);
+    if (target.kind !== "path" || target.key === rule.from.key) return false;
+    for (const [, name] of text.matchAll(new RegExp(`(?<![\\w$.])${local}\\s*\\??\\.\\s*([A-Za-z_$][\\w$]*)`, "g"))) {
+      if (!listed.has(name) && exportsName(target, name) === false) return true;
+    }
+    return false;
+  });
+}
+
+/** The local of a namespace object whose member reads the lexer did not see. */
+function namespaceLocal(site: ImportSite): string | undefined {
+  if ((site.kind === "import" || site.kind === "export" || site.kind === "import-equals") && site.namespace && !site.namespace.members) return site.namespace.local;
+  if ((site.kind === "require" || site.kind === "dynamic-import") && site.usage.kind === "namespace" && !site.usage.namespace.members) return site.usage.namespace.local;
+  return undefined;
 }
 
 /**
