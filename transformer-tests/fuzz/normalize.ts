@@ -49,6 +49,7 @@ function normalizeImporter(i: ImporterModel, g: GroupModel): ImporterModel {
   // A namespace object whose members would come from several modules is refused by design (the code beyond
   // the import would change), and only where the module object exists at run time: not a cross-adapter property.
   const moduleLevel = (p: number) => p === DEFAULT_PICK(g) || (g.splitOnly ? g.symbols[p].fate === "stay" : g.symbols[p].fate !== "split");
+  const homeOf = (p: number) => (p === DEFAULT_PICK(g) ? "ssot" : g.symbols[p].fate === "split" ? "extra" : g.symbols[p].fate === "stay" ? "old" : "ssot");
   const keep: Record<Form, (p: number) => boolean> = {
     named: () => true,
     default: (p) => p === DEFAULT_PICK(g),
@@ -59,7 +60,8 @@ function normalizeImporter(i: ImporterModel, g: GroupModel): ImporterModel {
     // `export *` carries no default; which consumer line a forgotten name there belongs to is not well defined.
     exportStar: (p) => p !== DEFAULT_PICK(g) && !isForgotten(p),
     importEquals: moduleLevel,
-    require: (p) => !isType(p),
+    // Names destructured from one `require()` that would come from several modules are refused by design too.
+    require: (p) => !isType(p) && homeOf(p) === homeOf(i.picks.map((q) => q % count).find((q) => !isType(q)) ?? p),
     dynamicImport: (p) => !isType(p) && moduleLevel(p),
   };
   picks = picks.filter(keep[form]);
