@@ -14,9 +14,6 @@ const FORGOTTEN_NAME_SLIPS_THROUGH_BUNDLE: ReadonlySet<Form> = new Set(["importE
 export function avoidKnownFailures(raw: ProjectModel): ProjectModel {
   const model = normalize(raw);
   for (const g of model.groups) {
-    const isType = (p: number) => p < g.symbols.length && g.symbols[p].type;
-    // esbuild keeps an import-equals used only as a type, and loads its module (see regressions.ts).
-    g.importers = g.importers.map((imp) => (imp.form === "importEquals" && imp.picks.every(isType) ? { ...imp, form: "namespace" } : imp));
     const forgotten = (p: number) => p < g.symbols.length && g.symbols[p].fate === "forgotten";
     g.importers = g.importers.map((imp) => {
       if (!FORGOTTEN_NAME_SLIPS_THROUGH_BUNDLE.has(imp.form) || !imp.picks.some(forgotten)) return imp;

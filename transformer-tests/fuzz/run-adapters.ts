@@ -26,11 +26,14 @@ export const ADAPTERS = ["tsc plugin", "esbuild bundle", "esbuild bundle: false"
 export type Adapter = (typeof ADAPTERS)[number];
 
 export interface ProjectRun {
-  expected: Outcome;
+  /** What each adapter must do: the twin built by the same compiler (tsc and esbuild differ in what they load). */
+  expected: Record<Adapter, Outcome>;
   twinDetail: string[];
   results: Record<Adapter, AdapterResult>;
   dirs: { user: string; migrated: string; twin: string };
 }
+
+type Twin = "twin" | "twin esbuild bundle" | "twin esbuild bundle: false";
 
 const RUNNER = path.join(path.dirname(fileURLToPath(import.meta.url)), "run-programs.cjs");
 
@@ -56,7 +59,7 @@ function linkAlias(outdir: string): void {
   if (!fs.existsSync(link)) fs.symlinkSync("..", link, "dir");
 }
 
-async function esbuildOutcome(dir: string, bundle: boolean): Promise<AdapterResult | string> {
+async function esbuildOutcome(dir: string, bundle: boolean, withPlugin = true): Promise<AdapterResult | string> {
   const outdir = path.join(dir, bundle ? "esb-bundle" : "esb-unbundled");
   try {
     await esbuild.build({
@@ -71,7 +74,7 @@ async function esbuildOutcome(dir: string, bundle: boolean): Promise<AdapterResu
       // As tsc does for CommonJS output: `import()` becomes a `require()`, so an unbundled output needs no extensions.
       supported: { "dynamic-import": false },
       logLevel: "silent",
-      plugins: [loadPlugin(dir)()],
+      plugins: withPlugin ? [loadPlugin(dir)()] : [],
     });
   } catch (error) {
     const failure = error as esbuild.BuildFailure;
@@ -122,26 +125,47 @@ export async function runProject(project: RenderedProject): Promise<ProjectRun> 
   const tscBuild = buildWithPlugin(dirs.user);
   const tsc: AdapterResult | string = tscBuild.diagnostics.length > 0 ? tscRefusal(tscBuild.diagnostics) : path.join(dirs.user, "out", "main.js");
   if (typeof tsc === "string") linkAlias(path.join(dirs.user, "out"));
-  const [bundled, unbundled] = await Promise.all([esbuildOutcome(dirs.user, true), esbuildOutcome(dirs.user, false)]);
+  const [bundled, unbundled, twinBundled, twinUnbundled] = await Promise.all([
+    esbuildOutcome(dirs.user, true),
+    esbuildOutcome(dirs.user, false),
+    esbuildOutcome(dirs.twin, true, false),
+    esbuildOutcome(dirs.twin, false, false),
+  ]);
+  if (typeof twinBundled !== "string" || typeof twinUnbundled !== "string") throw new Error(`esbuild cannot build the hand-migrated twin (a generator bug) in ${dirs.twin}`);
   const migrated = await migrateOutcome(dirs.migrated, project.unmigrated);
 
-  const pending: Array<[Adapter | "twin", AdapterResult | string]> = [
+  const pending: Array<[Adapter | Twin, AdapterResult | string]> = [
     ["twin", path.join(dirs.twin, "out", "main.js")],
+    ["twin esbuild bundle", twinBundled],
+    ["twin esbuild bundle: false", twinUnbundled],
     ["tsc plugin", tsc],
     ["esbuild bundle", bundled],
     ["esbuild bundle: false", unbundled],
     ["migrate --write + tsc", migrated],
   ];
-  const programs = pending.filter((p): p is [Adapter | "twin", string] => typeof p[1] === "string");
-  const stdouts = new Map<Adapter | "twin", string>();
+  const programs = pending.filter((p): p is [Adapter | Twin, string] => typeof p[1] === "string");
+  const stdouts = new Map<Adapter | Twin, string>();
   runPrograms(programs.map(([, file]) => file)).forEach((stdout, i) => stdouts.set(programs[i][0], stdout));
 
   const twinStdout = stdouts.get("twin") ?? "";
-  if (twinStdout.includes("CRASH:")) throw new Error(`the hand-migrated twin crashed (a generator bug):\n${twinStdout}\nin ${dirs.twin}`);
-  const expected: Outcome =
-    project.refusals.length > 0 ? { kind: "refused", at: [...new Set(project.refusals.map((r) => `${r.file}:${r.line} rule ${r.rule}`))].sort() } : { kind: "ran", stdout: twinStdout };
+  const withoutLoaded = (stdout: string) => stdout.replace(/\nloaded: [^\n]*\n$/, "\n");
+  for (const twin of ["twin", "twin esbuild bundle", "twin esbuild bundle: false"] as const) {
+    const stdout = stdouts.get(twin) ?? "";
+    if (stdout.includes("CRASH:") || withoutLoaded(stdout) !== withoutLoaded(twinStdout)) {
+      throw new Error(`the hand-migrated twin (${twin}) crashed or printed other words than with tsc (a generator bug):\n${stdout}\nin ${dirs.twin}`);
+    }
+  }
+  const refusal: Outcome | undefined =
+    project.refusals.length > 0 ? { kind: "refused", at: [...new Set(project.refusals.map((r) => `${r.file}:${r.line} rule ${r.rule}`))].sort() } : undefined;
+  const ran = (twin: Twin): Outcome => refusal ?? { kind: "ran", stdout: stdouts.get(twin)! };
+  const expected: Record<Adapter, Outcome> = {
+    "tsc plugin": ran("twin"),
+    "esbuild bundle": ran("twin esbuild bundle"),
+    "esbuild bundle: false": ran("twin esbuild bundle: false"),
+    "migrate --write + tsc": ran("twin"),
+  };
   const results = Object.fromEntries(
-    pending.filter(([name]) => name !== "twin").map(([name, r]) => [name, typeof r === "string" ? { outcome: { kind: "ran", stdout: stdouts.get(name)! }, detail: [] } : r]),
+    pending.filter(([name]) => !name.startsWith("twin")).map(([name, r]) => [name, typeof r === "string" ? { outcome: { kind: "ran", stdout: stdouts.get(name)! }, detail: [] } : r]),
   ) as Record<Adapter, AdapterResult>;
   return { expected, twinDetail: [twinStdout], results, dirs };
 }
