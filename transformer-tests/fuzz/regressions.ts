@@ -84,4 +84,41 @@ export const REGRESSIONS: Regression[] = [
       groups: [{ symbols: [{ fate: "split", type: false }], defaultFate: "none", oldKept: false, splitOnly: false, chain: "none", importers: [importer("named", [0])] }],
     },
   },
+  {
+    // Found while writing the generator: every adapter but esbuild bundle agreed here; kept as a passing case.
+    name: "a chain with its middle deleted: forgotten names read by name and through a namespace are refused naming the first rule",
+    project: {
+      groups: [
+        {
+          symbols: [{ fate: "forgotten", type: false }, { fate: "rename", type: false }, { fate: "rename", type: true }],
+          defaultFate: "toNamed",
+          oldKept: true,
+          splitOnly: false,
+          chain: "midDeleted",
+          importers: [importer("namespace", [0, 3], { nested: true }), importer("named", [0, 1, 2], { aliased: true, viaAlias: true })],
+        },
+      ],
+    },
+  },
+  {
+    name: "lookalikes, the path alias and nested importers: every form but the refused ones, through a kept chain",
+    project: {
+      groups: [
+        {
+          symbols: [{ fate: "rename", type: false }, { fate: "toDefault", type: false }, { fate: "split", type: false }, { fate: "same", type: true }],
+          defaultFate: "none",
+          oldKept: true,
+          splitOnly: false,
+          chain: "midKept",
+          importers: [
+            importer("named", [0, 1, 2, 3], { aliased: true, viaAlias: true, withLookalike: true }),
+            importer("exportStar", [0, 1, 2], { nested: true, withLookalike: true }),
+            importer("exportNamed", [0, 1, 2, 3], { aliased: true, nested: true }),
+            importer("sideEffect", [], { viaAlias: true, withLookalike: true }),
+            importer("require", [0, 1], { nested: true }),
+          ],
+        },
+      ],
+    },
+  },
 ];
