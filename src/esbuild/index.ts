@@ -4,7 +4,7 @@ import { formatSummary } from "../plan/summary";
 import { toPosix } from "../rules/module-paths";
 import type { ModuleRef, Rule } from "../rules/types";
 import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
-import { facadeSource } from "./facade";
+import { facadeSource } from "../facade/facade";
 import type { RulesOption } from "./load-rules";
 import { toEsbuildMessage } from "./messages";
 import { ExportsCache } from "./module-exports";

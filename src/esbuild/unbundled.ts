@@ -16,7 +16,7 @@ import { importUseOf, loadsAsEsModuleAnywhere } from "../scan/import-use";
 import type { ImportSite } from "../scan/types";
 import type { ActiveRules } from "./active-rules";
 import { toEsbuildMessage } from "./messages";
-import { exportStatus, missingExport, type ExportsOf } from "./target-exports";
+import { exportStatus, missingExport, type ExportsOf } from "../facade/export-status";
 import { readTsconfigRaw } from "./tsconfig";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
