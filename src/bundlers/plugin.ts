@@ -1,0 +1,162 @@
+import * as path from "node:path";
+import type * as TS from "typescript";
+import MagicString from "magic-string";
+import type * as Unplugin from "unplugin" with { "resolution-mode": "import" };
+import type { UnpluginBuildContext, UnpluginContext, UnpluginOptions } from "unplugin" with { "resolution-mode": "import" };
+import { rewriteMockCalls } from "../core";
+import type { SsotDiagnostic } from "../diagnostic";
+import { facadeSource } from "../facade/facade";
+import { formatSummary } from "../plan/summary";
+import { validateAdapterOptions, type AdapterOptions } from "../rules/adapter-options";
+import type { ModuleRef, Rule } from "../rules/types";
+import { loadActiveRules, type ActiveRules } from "../esbuild/active-rules";
+import { facadeId, facadeKey, fileOfId, FACADE_ID } from "./facade-ids";
+import { TargetExports } from "./exports-of";
+import { toRollupError, toThrown } from "./errors";
+import { viteHooks } from "./vite-hooks";
+
+/** The options of every unplugin-based entry point: those of the esbuild plugin. */
+export type SsotImportsOptions = AdapterOptions;
+
+type Context = UnpluginBuildContext & Partial<UnpluginContext> & { resolve?: (id: string, importer?: string, options?: { skipSelf?: boolean }) => Promise<{ id: string; external?: boolean | string } | null> };
+
+// unplugin ships only ES modules; Node ≥ 20.19 (unplugin's own floor) loads them with `require`. Not bundled:
+// its webpack and Rspack loaders are files it hands to the bundler by path.
+const { createUnplugin } = require("unplugin") as typeof Unplugin;
+
+/** Files whose code can import modules (and call `vi.mock`). */
+const SCRIPT = /\.[cm]?[jt]sx?$/;
+
+/**
+ * One plugin definition for Vite, Rollup, Rolldown, webpack and Rspack. A deprecated module is replaced by its
+ * facade (the module the esbuild plugin serves too), so every import form keeps working and tree shaking sees
+ * through plain re-exports; mock calls are rewritten in the text, since a mock of the facade would reach no
+ * importer of the SSOT module.
+ */
+export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options = {}, meta) => {
+  const problems = validateAdapterOptions(options, "ssotImports()");
+  const rollupLike = meta.framework === "rollup" || meta.framework === "vite" || meta.framework === "rolldown";
+  let cwd = path.resolve(options.cwd ?? process.cwd());
+  let loaded: ReturnType<typeof loadActiveRules> | undefined;
+  const current = () => (loaded ??= loadActiveRules(options.rules, cwd, options.report));
+  const reload = () => {
+    loaded = undefined;
+    return current();
+  };
+  const targets = new TargetExports(typescript);
+  let rewritten: Array<{ rule: Rule; file: string }> = [];
+
+  /** Rules (or options) that cannot be used stop the build, located where the mistake is. */
+  const fail = (context: Context, diagnostics: readonly SsotDiagnostic[]): never => {
+    if (rollupLike && context.error) context.error(toRollupError(diagnostics));
+    throw toThrown(diagnostics);
+  };
+  const rulesOf = (context: Context): ActiveRules => {
+    if (problems.length > 0) fail(context, problems.map((message) => ({ severity: "error", file: "ssotImports()", line: 1, column: 1, message })));
+    const state = current();
+    if (!state.active) return fail(context, state.errors);
+    return state.active;
+  };
+
+  const plugin: UnpluginOptions = {
+    name: "ssot-imports",
+    // Mock calls are rewritten before Vitest hoists them, and before any other transform reads them.
+    enforce: "pre",
+
+    buildStart(this: Context) {
+      rewritten = [];
+      const state = reload();
+      for (const file of state.watchFiles) this.addWatchFile(file);
+      rulesOf(this);
+    },
+
+    resolveId: {
+      async handler(this: Context, id, importer) {
+        if (!importer || FACADE_ID.test(importer)) return null;
+        const active = rulesOf(this);
+        const { matcher } = active;
+        if (!matcher.specifierMayMatch(id)) return null;
+        const from = fileOfId(importer);
+        let rule = matcher.matchWithoutResolving(id, from);
+        if (rule === "resolve") {
+          // Packages and aliases: the bundler's own resolution says where they lead (webpack has none to ask;
+          // there tsconfig aliases are still followed by the matcher).
+          const resolved = this.resolve ? await this.resolve(id, importer, { skipSelf: true }) : null;
+          rule = matcher.matchResolved(id, from, resolved && !resolved.external ? fileOfId(resolved.id) : undefined);
+        }
+        if (!rule) return null;
+        rewritten.push({ rule, file: from });
+        if (active.report === "warn") this.warn?.(`${from}: "${id}" is deprecated; bundled from ${active.matcher.index.moduleTarget(rule).written} [${rule.label}]`);
+        return facadeId(active.ruleSet, rule);
+      },
+    },
+
+    load: {
+      filter: { id: FACADE_ID },
+      async handler(this: Context, id) {
+        if (!FACADE_ID.test(id)) return null;
+        const active = rulesOf(this);
+        for (const file of active.watchFiles) this.addWatchFile(file);
+        const rule = active.matcher.index.ruleFor(facadeKey(active.ruleSet, id) ?? "");
+        if (!rule) return fail(this, [{ severity: "error", file: active.ruleSet.file, line: 1, column: 1, message: `no rule deprecates ${id.slice(1)} any more; rebuild` }]);
+        const importPathOf = (module: ModuleRef) => (module.kind === "bare" ? module.written : (module.file ?? module.key));
+        const { contents, errors } = await facadeSource(rule, { ruleSet: active.ruleSet, index: active.matcher.index, importPathOf, exportsOf: targets.exportsOf });
+        if (errors.length > 0) return fail(this, errors);
+        return { code: contents, map: null };
+      },
+    },
+
+    transformInclude: (id) => SCRIPT.test(fileOfId(id)) && !FACADE_ID.test(id) && !id.includes("/node_modules/"),
+    transform(this: Context, code, id) {
+      const active = rulesOf(this);
+      // Every module depends on the rules: editing them re-runs Vitest's tests and rebuilds watching builds.
+      for (const file of active.watchFiles) this.addWatchFile(file);
+      if (!active.matcher.fileMayMatch(code)) return null;
+      const file = fileOfId(id);
+      const ts = typescript();
+      const needsParser = active.ruleSet.options.mockFunctions.some((callee) => code.includes(callee));
+      if (!needsParser) return null;
+      if (!ts) return fail(this, [{ severity: "error", file, line: 1, column: 1, message: "this file mocks modules, which ssot-imports reads with TypeScript's parser: install typescript" }]);
+      const result = rewriteMockCalls(ts, active.matcher, file, code);
+      if (!result) return null;
+      if (result.plan.diagnostics.length > 0) return fail(this, result.plan.diagnostics);
+      const edited = new MagicString(code);
+      for (const edit of result.plan.edits) edited.overwrite(edit.start, edit.end, edit.text);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true, source: file, includeContent: true }) };
+    },
+
+    buildEnd() {
+      const active = loaded?.active;
+      if (active?.report === "summary") console.log(formatSummary(active.ruleSet, rewritten));
+    },
+
+    vite: viteHooks({
+      setRoot: (root) => {
+        if (!options.cwd) cwd = path.resolve(root);
+      },
+      rules: () => current(),
+      onRulesChange: () => reload(),
+    }),
+    webpack(compiler) {
+      if (!options.cwd) cwd = path.resolve(compiler.context);
+    },
+    rspack(compiler) {
+      if (!options.cwd) cwd = path.resolve(compiler.context);
+    },
+  };
+  return plugin;
+});
+
+let loadedTypeScript: typeof TS | null | undefined;
+
+/** The project's TypeScript (a peer dependency), loaded only once a facade or a mock call needs it. */
+function typescript(): typeof TS | undefined {
+  if (loadedTypeScript === undefined) {
+    try {
+      loadedTypeScript = require("typescript") as typeof TS;
+    } catch {
+      loadedTypeScript = null;
+    }
+  }
+  return loadedTypeScript ?? undefined;
+}
