@@ -19,10 +19,13 @@ export function facadeId(ruleSet: RuleSet, rule: Rule): string {
   return PREFIX + (relative.startsWith("../") ? relative : `./${relative}`);
 }
 
-/** The rule key a facade id stands for (the inverse of facadeId). */
+/**
+ * The rule key a facade id stands for (the inverse of facadeId); undefined for any other id, such as another
+ * plugin's module derived from a facade (`\0…?commonjs-proxy`), which that plugin loads itself.
+ */
 export function facadeKey(ruleSet: RuleSet, id: string): string | undefined {
   const at = id.indexOf(MARK);
-  if (at < 0) return undefined;
+  if (at < 0 || id.includes("?", at)) return undefined;
   const name = id.slice(at + MARK.length);
   return name.startsWith("./") || name.startsWith("../") ? path.posix.join(toPosix(ruleSet.baseDir), name) : name;
 }

@@ -94,10 +94,11 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     load: {
       filter: { id: FACADE_ID },
       async handler(this: Context, id) {
-        if (!FACADE_ID.test(id)) return null;
         const active = rulesOf(this);
+        const key = facadeKey(active.ruleSet, id);
+        if (key === undefined) return null;
         for (const file of active.watchFiles) this.addWatchFile(file);
-        const rule = active.matcher.index.ruleFor(facadeKey(active.ruleSet, id) ?? "");
+        const rule = active.matcher.index.ruleFor(key);
         if (!rule) return fail(this, [{ severity: "error", file: active.ruleSet.file, line: 1, column: 1, message: `no rule deprecates ${id.slice(1)} any more; rebuild` }]);
         const importPathOf = (module: ModuleRef) => (module.kind === "bare" ? module.written : (module.file ?? module.key));
         const { contents, errors } = await facadeSource(rule, { ruleSet: active.ruleSet, index: active.matcher.index, importPathOf, exportsOf: targets.exportsOf });

@@ -67,15 +67,24 @@ export async function bundle({ dir, bundler, format, plugin }: BundleRequest): P
   }
 }
 
-/** `./x.js` written for a `./x.ts` file, as TypeScript projects write them: Rollup's resolver does not map it. */
-const tsExtensions = {
-  name: "ts-extensions",
+/** The fixture's tsconfig `paths`, for the bundlers that do not read them (Rollup, webpack). */
+const aliases = (dir: string) => ({ "@legacy": path.join(dir, "src/legacy"), "@services": path.join(dir, "src/services") });
+
+/**
+ * What Rollup's resolver does not do by itself: `./x.js` written for a `./x.ts` file, as TypeScript projects
+ * write them, and the fixture's path aliases.
+ */
+const tsResolution = (dir: string) => ({
+  name: "ts-resolution",
   resolveId(id: string, importer?: string) {
-    if (!importer || !id.startsWith(".") || !id.endsWith(".js")) return null;
-    const candidate = path.resolve(path.dirname(importer.split("?")[0]), id.slice(0, -3) + ".ts");
-    return fs.existsSync(candidate) ? candidate : null;
+    if (!importer) return null;
+    const alias = Object.entries(aliases(dir)).find(([prefix]) => id.startsWith(`${prefix}/`));
+    const base = alias ? path.join(alias[1], id.slice(alias[0].length + 1)) : id.startsWith(".") ? path.resolve(path.dirname(importer.split("?")[0]), id) : undefined;
+    if (!base) return null;
+    const candidate = [base.replace(/\.js$/, ".ts"), `${base}.ts`].find((file) => fs.existsSync(file));
+    return candidate ?? null;
   },
-};
+});
 
 async function rollupBuild(dir: string, format: OutputFormat, plugins: unknown[]): Promise<string[]> {
   const { rollup } = await import("rollup");
@@ -85,7 +94,7 @@ async function rollupBuild(dir: string, format: OutputFormat, plugins: unknown[]
   const warnings: string[] = [];
   const build = await rollup({
     input: path.join(dir, "src/main.ts"),
-    plugins: [...(plugins as never[]), tsExtensions, nodeResolve({ extensions: [".ts", ".js"] }), esbuild({ target: "es2022", tsconfig: path.join(dir, "tsconfig.json") }), commonjs({ extensions: [".js", ".ts"] })],
+    plugins: [...(plugins as never[]), tsResolution(dir), nodeResolve({ extensions: [".ts", ".js"] }), esbuild({ target: "es2022", tsconfig: path.join(dir, "tsconfig.json") }), commonjs({ extensions: [".js", ".ts"] })],
     onwarn: (warning) => void warnings.push(warning.message),
   });
   await build.write({ dir: outDir(dir), format, entryFileNames: "main.js", chunkFileNames: "[name]-[hash].js" });
@@ -144,9 +153,10 @@ async function webpackBuild(bundler: "webpack" | "rspack", dir: string, format: 
     devtool: false,
     output: { path: outDir(dir), filename: "main.js", chunkFilename: "[name]-[contenthash].js", clean: true, ...(esm ? { module: true, chunkFormat: "module", library: { type: "module" } } : { library: { type: "commonjs2" } }) },
     experiments: esm ? { outputModule: true } : {},
-    resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
+    resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] }, alias: aliases(dir) },
     module: { rules: [tsRule] },
-    optimization: { minimize: false, concatenateModules: true, usedExports: true },
+    // Minified as in production, so that what tree shaking dropped is gone from the text (strings survive).
+    optimization: { minimize: true },
     plugins,
     infrastructureLogging: { level: "none" },
   };
