@@ -47,9 +47,8 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
   let rewritten: Array<{ rule: Rule; file: string }> = [];
 
   /** Rules (or options) that cannot be used stop the build, located where the mistake is. */
-  const fail = (context: Context, diagnostics: readonly SsotDiagnostic[]): never => {
-    if (rollupLike && context.error) context.error(toRollupError(diagnostics));
-    throw toThrown(diagnostics);
+  const fail = (_context: Context, diagnostics: readonly SsotDiagnostic[]): never => {
+    throw rollupLike ? toRollupError(diagnostics) : toThrown(diagnostics);
   };
   const rulesOf = (context: Context): ActiveRules => {
     if (problems.length > 0) fail(context, problems.map((message) => ({ severity: "error", file: "ssotImports()", line: 1, column: 1, message })));
