@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import picocolors from "picocolors";
+import { judgeVitest, runVitestSuites } from "./vitest-story.mjs";
 import {
   EXPECTED_FILES,
   EXPECTED_IMPORTS,
@@ -84,6 +85,7 @@ linkPackage(here, root);
 const before = hashSources(here);
 for (const build of BUILDS) fs.rmSync(path.join(here, build.outDir), { recursive: true, force: true });
 const built = await Promise.all(BUILDS.map((build) => build.build()));
+const vitestResults = await runVitestSuites(here, root); // the test suite under Vitest, with and without the plugin
 const after = hashSources(here);
 
 const results = [];
@@ -127,6 +129,7 @@ for (const r of results) {
     });
   }
 }
+checks.push(...judgeVitest(vitestResults));
 const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((file) => before[file] !== after[file]);
 checks.push({
   ok: changed.length === 0,
