@@ -24,6 +24,12 @@ type Context = UnpluginBuildContext & Partial<UnpluginContext> & { resolve?: (id
 // its webpack and Rspack loaders are files it hands to the bundler by path.
 const { createUnplugin } = require("unplugin") as typeof Unplugin;
 
+/** What webpack and Rspack share, as far as warnings go. */
+interface WebpackLikeCompiler {
+  webpack: { WebpackError: new (message: string) => Error };
+  hooks: { afterCompile: { tap(name: string, hook: (compilation: { warnings: Error[] }) => void): void } };
+}
+
 /** Files whose code can import modules (and call `vi.mock`). */
 const SCRIPT = /\.[cm]?[jt]sx?$/;
 
@@ -44,7 +50,16 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     return current();
   };
   const targets = new TargetExports(typescript);
-  let rewritten: Array<{ rule: Rule; file: string }> = [];
+  // webpack's resolver hooks have no way to warn: their warnings join the compilation's once it is compiled.
+  let webpackWarnings: string[] = [];
+  const warnInCompilation = (compiler: WebpackLikeCompiler) => {
+    compiler.hooks.afterCompile.tap("ssot-imports", (compilation) => {
+      for (const text of webpackWarnings) compilation.warnings.push(new compiler.webpack.WebpackError(text));
+      webpackWarnings = [];
+    });
+  };
+  // Keyed by importer and specifier: webpack may resolve the same import more than once.
+  let rewritten = new Map<string, { rule: Rule; file: string }>();
 
   /** Rules (or options) that cannot be used stop the build, located where the mistake is. */
   const fail = (_context: Context, diagnostics: readonly SsotDiagnostic[]): never => {
@@ -63,7 +78,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     enforce: "pre",
 
     buildStart(this: Context) {
-      rewritten = [];
+      rewritten = new Map();
       const state = reload();
       for (const file of state.watchFiles) this.addWatchFile(file);
       rulesOf(this);
@@ -84,8 +99,13 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
           rule = matcher.matchResolved(id, from, resolved && !resolved.external ? fileOfId(resolved.id) : undefined);
         }
         if (!rule) return null;
-        rewritten.push({ rule, file: from });
-        if (active.report === "warn") this.warn?.(`${from}: "${id}" is deprecated; bundled from ${active.matcher.index.moduleTarget(rule).written} [${rule.label}]`);
+        rewritten.set(`${from}\0${id}`, { rule, file: from });
+        // The esbuild plugin's words; the importer's line is not known here, only its file.
+        if (active.report === "warn") {
+          const message = `"${id}" is deprecated; bundled from ${active.matcher.index.moduleTarget(rule).written} [${rule.label}]`;
+          if (rollupLike) this.warn?.({ message, id: from });
+          else webpackWarnings.push(`${from}: ${message}`);
+        }
         return facadeId(active.ruleSet, rule);
       },
     },
@@ -127,7 +147,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
 
     buildEnd() {
       const active = loaded?.active;
-      if (active?.report === "summary") console.log(formatSummary(active.ruleSet, rewritten));
+      if (active?.report === "summary") console.log(formatSummary(active.ruleSet, [...rewritten.values()]));
     },
 
     vite: viteHooks({
@@ -139,9 +159,11 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     }),
     webpack(compiler) {
       if (!options.cwd) cwd = path.resolve(compiler.context);
+      warnInCompilation(compiler as unknown as WebpackLikeCompiler);
     },
     rspack(compiler) {
       if (!options.cwd) cwd = path.resolve(compiler.context);
+      warnInCompilation(compiler as unknown as WebpackLikeCompiler);
     },
   };
   return plugin;
