@@ -13,6 +13,7 @@ import { loadActiveRules, type ActiveRules } from "../esbuild/active-rules";
 import { facadeId, facadeKey, fileOfId, FACADE_ID } from "./facade-ids";
 import { TargetExports } from "./exports-of";
 import { toRollupError, toThrown } from "./errors";
+import { hookFilters, type HookFilters } from "./hook-filters";
 import { viteHooks } from "./vite-hooks";
 
 /** The options of every unplugin-based entry point: those of the esbuild plugin. */
@@ -29,9 +30,6 @@ interface WebpackLikeCompiler {
   webpack: { WebpackError: new (message: string) => Error };
   hooks: { afterCompile: { tap(name: string, hook: (compilation: { warnings: Error[] }) => void): void } };
 }
-
-/** Files whose code can import modules (and call `vi.mock`). */
-const SCRIPT = /\.[cm]?[jt]sx?$/;
 
 /**
  * One plugin definition for Vite, Rollup, Rolldown, webpack and Rspack. A deprecated module is replaced by its
@@ -72,6 +70,63 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     return state.active;
   };
 
+  // The hooks as objects of their own, so that their filters can be set once the rules are known (see fixFilters).
+  const resolveIdHook: { filter?: HookFilters["resolveId"]; handler(this: Context, id: string, importer: string | undefined): Promise<string | null> } = {
+    async handler(this: Context, id: string, importer: string | undefined) {
+      if (!importer || FACADE_ID.test(importer)) return null;
+      const active = rulesOf(this);
+      const { matcher } = active;
+      if (!matcher.specifierMayMatch(id)) return null;
+      const from = fileOfId(importer);
+      let rule = matcher.matchWithoutResolving(id, from);
+      if (rule === "resolve") {
+        // Packages and aliases: the bundler's own resolution says where they lead (webpack has none to ask;
+        // there tsconfig aliases are still followed by the matcher).
+        const resolved = this.resolve ? await this.resolve(id, importer, { skipSelf: true }) : null;
+        rule = matcher.matchResolved(id, from, resolved && !resolved.external ? fileOfId(resolved.id) : undefined);
+      }
+      if (!rule) return null;
+      rewritten.set(`${from}\0${id}`, { rule, file: from });
+      // The esbuild plugin's words; the importer's line is not known here, only its file.
+      if (active.report === "warn") {
+        const message = `"${id}" is deprecated; bundled from ${active.matcher.index.moduleTarget(rule).written} [${rule.label}]`;
+        if (rollupLike) this.warn?.({ message, id: from });
+        else webpackWarnings.push(`${from}: ${message}`);
+      }
+      return facadeId(active.ruleSet, rule);
+    },
+  };
+  const transformHook: { filter?: HookFilters["transform"]; handler(this: Context, code: string, id: string): { code: string; map: ReturnType<MagicString["generateMap"]> } | null } = {
+    handler(this: Context, code: string, id: string) {
+      const active = rulesOf(this);
+      if (!active.matcher.fileMayMatch(code)) return null;
+      const file = fileOfId(id);
+      const ts = typescript();
+      const needsParser = active.ruleSet.options.mockFunctions.some((callee) => code.includes(callee));
+      if (!needsParser) return null;
+      if (!ts) return fail(this, [{ severity: "error", file, line: 1, column: 1, message: "this file mocks modules, which ssot-imports reads with TypeScript's parser: install typescript" }]);
+      const result = rewriteMockCalls(ts, active.matcher, file, code);
+      if (!result) return null;
+      if (result.plan.diagnostics.length > 0) return fail(this, result.plan.diagnostics);
+      const edited = new MagicString(code);
+      for (const edit of result.plan.edits) edited.overwrite(edit.start, edit.end, edit.text);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true, source: file, includeContent: true }) };
+    },
+  };
+  /**
+   * A build tests the filters natively (Rolldown, and Vite's build on it, in Rust) from when it starts, so a
+   * rules edit in watch mode that needs other filters needs a restart, as for esbuild. The dev server (Vitest
+   * too) tests hooks in JavaScript anyway: there the hooks decide, and rules edits apply in full.
+   */
+  let fixedSignature: string | undefined;
+  const fixFilters = (serving = false) => {
+    const filters = hookFilters(serving ? undefined : current().active);
+    resolveIdHook.filter = filters.resolveId;
+    transformHook.filter = filters.transform;
+    fixedSignature = serving || !current().active ? undefined : filters.signature;
+  };
+  fixFilters();
+
   const plugin: UnpluginOptions = {
     name: "ssot-imports",
     // Mock calls are rewritten before Vitest hoists them, and before any other transform reads them.
@@ -82,33 +137,12 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       const state = reload();
       for (const file of state.watchFiles) this.addWatchFile(file);
       rulesOf(this);
+      if (fixedSignature !== undefined && hookFilters(state.active).signature !== fixedSignature) {
+        fail(this, [{ severity: "error", file: state.watchFiles[0] ?? "ssotImports()", line: 1, column: 1, message: "the rules now deprecate modules (or mock functions) this build was not started for; restart it (plugin filters are fixed at start)" }]);
+      }
     },
 
-    resolveId: {
-      async handler(this: Context, id, importer) {
-        if (!importer || FACADE_ID.test(importer)) return null;
-        const active = rulesOf(this);
-        const { matcher } = active;
-        if (!matcher.specifierMayMatch(id)) return null;
-        const from = fileOfId(importer);
-        let rule = matcher.matchWithoutResolving(id, from);
-        if (rule === "resolve") {
-          // Packages and aliases: the bundler's own resolution says where they lead (webpack has none to ask;
-          // there tsconfig aliases are still followed by the matcher).
-          const resolved = this.resolve ? await this.resolve(id, importer, { skipSelf: true }) : null;
-          rule = matcher.matchResolved(id, from, resolved && !resolved.external ? fileOfId(resolved.id) : undefined);
-        }
-        if (!rule) return null;
-        rewritten.set(`${from}\0${id}`, { rule, file: from });
-        // The esbuild plugin's words; the importer's line is not known here, only its file.
-        if (active.report === "warn") {
-          const message = `"${id}" is deprecated; bundled from ${active.matcher.index.moduleTarget(rule).written} [${rule.label}]`;
-          if (rollupLike) this.warn?.({ message, id: from });
-          else webpackWarnings.push(`${from}: ${message}`);
-        }
-        return facadeId(active.ruleSet, rule);
-      },
-    },
+    resolveId: resolveIdHook,
 
     load: {
       filter: { id: FACADE_ID },
@@ -126,24 +160,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       },
     },
 
-    transformInclude: (id) => SCRIPT.test(fileOfId(id)) && !FACADE_ID.test(id) && !id.includes("/node_modules/"),
-    transform(this: Context, code, id) {
-      const active = rulesOf(this);
-      // Every module depends on the rules: editing them re-runs Vitest's tests and rebuilds watching builds.
-      for (const file of active.watchFiles) this.addWatchFile(file);
-      if (!active.matcher.fileMayMatch(code)) return null;
-      const file = fileOfId(id);
-      const ts = typescript();
-      const needsParser = active.ruleSet.options.mockFunctions.some((callee) => code.includes(callee));
-      if (!needsParser) return null;
-      if (!ts) return fail(this, [{ severity: "error", file, line: 1, column: 1, message: "this file mocks modules, which ssot-imports reads with TypeScript's parser: install typescript" }]);
-      const result = rewriteMockCalls(ts, active.matcher, file, code);
-      if (!result) return null;
-      if (result.plan.diagnostics.length > 0) return fail(this, result.plan.diagnostics);
-      const edited = new MagicString(code);
-      for (const edit of result.plan.edits) edited.overwrite(edit.start, edit.end, edit.text);
-      return { code: edited.toString(), map: edited.generateMap({ hires: true, source: file, includeContent: true }) };
-    },
+    transform: transformHook,
 
     buildEnd() {
       const active = loaded?.active;
@@ -151,18 +168,24 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     },
 
     vite: viteHooks({
-      setRoot: (root) => {
+      setRoot: (root, serving) => {
         if (!options.cwd) cwd = path.resolve(root);
+        loaded = undefined;
+        fixFilters(serving);
       },
       rules: () => current(),
       onRulesChange: () => reload(),
     }),
     webpack(compiler) {
       if (!options.cwd) cwd = path.resolve(compiler.context);
+      loaded = undefined;
+      fixFilters();
       warnInCompilation(compiler as unknown as WebpackLikeCompiler);
     },
     rspack(compiler) {
       if (!options.cwd) cwd = path.resolve(compiler.context);
+      loaded = undefined;
+      fixFilters();
       warnInCompilation(compiler as unknown as WebpackLikeCompiler);
     },
   };

@@ -22,17 +22,17 @@ interface ViteLikeServer {
 
 /**
  * What only Vite (and Vitest, which runs on it) needs:
- * - the project root as the default `cwd`;
+ * - the project root as the default `cwd`, and the hooks' filters for a build (none for the dev server);
  * - dependencies that import a deprecated bare specifier are inlined (`test.server.deps.inline`,
  *   `ssr.noExternal`): Vitest hands `node_modules` to Node, past every plugin, so they would keep the old module;
  * - the rules file is a watched input: an edit reloads the rules, drops every transformed module, re-runs all of
  *   Vitest's tests (`test.forceRerunTriggers`) and reloads `vite dev`'s pages.
  */
-export function viteHooks(deps: { setRoot(root: string): void; rules(): Loaded; onRulesChange(): Loaded }) {
+export function viteHooks(deps: { setRoot(root: string, serving: boolean): void; rules(): Loaded; onRulesChange(): Loaded }) {
   let watched: string[] = [];
   return {
-    config(config: ViteLikeConfig) {
-      deps.setRoot(path.resolve(config.root ?? process.cwd()));
+    config(config: ViteLikeConfig, env: { command: "build" | "serve" }) {
+      deps.setRoot(path.resolve(config.root ?? process.cwd()), env.command === "serve");
       const state = deps.rules();
       watched = state.watchFiles;
       const dependents = state.active ? packagesDependingOnDeprecated(state.active.ruleSet, path.resolve(config.root ?? process.cwd())) : [];
