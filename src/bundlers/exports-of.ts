@@ -9,10 +9,12 @@ import type { RuntimeExports } from "../facade/runtime-exports";
 const { init: initLexer, parse: lex } = require("es-module-lexer") as typeof Lexer;
 
 /**
- * TypeScript syntax whose exports es-module-lexer (a JavaScript lexer) would misreport: enums, declarations,
- * namespaces, `export =` and `type` modifiers. A file with none of these is read by the lexer alone.
+ * Syntax whose exports es-module-lexer (a JavaScript lexer) would misreport: TypeScript's enums, declarations,
+ * namespaces, `export =` and `type` modifiers, and (es-module-lexer 1.7) a declaration of several variables
+ * with initialisers (`export const a = 1, b = 2` gives only `a`) or a destructuring one (`{ b: c }` gives `b`).
+ * A file with none of these is read by the lexer alone.
  */
-const BEYOND_THE_LEXER = /\bexport\s+(?:enum|const\s+enum|declare|abstract|namespace|module|import|type\s*\{|=)|[{,]\s*type\s+[\w$]+\s*[,}]/;
+const BEYOND_THE_LEXER = /\bexport\s+(?:enum|const\s+enum|declare|abstract|namespace|module|import|type\s*\{|=|(?:const|let|var)\s+(?:[{[]|[^;\n]*,))|[{,]\s*type\s+[\w$]+\s*[,}]/;
 
 /** A TypeScript file (not `.cts`) is an ES module to every bundler, with or without import/export syntax. */
 const ES_MODULE_FILE = /\.(?:m?ts|tsx)$/;
