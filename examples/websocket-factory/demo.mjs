@@ -81,11 +81,12 @@ if (!fs.existsSync(path.join(root, "dist", "tsc", "index.js"))) {
   fail("the plugin is not built: run `npm run demo` (or `npm run build` first) in the repository root");
 }
 linkPackage(here, root);
+// The example's test suite (written against the unmigrated code) under Vitest, with and without ssot-imports/vite.
+const vitestResults = await runVitestSuites(here, root);
 
 const before = hashSources(here);
 for (const build of BUILDS) fs.rmSync(path.join(here, build.outDir), { recursive: true, force: true });
 const built = await Promise.all(BUILDS.map((build) => build.build()));
-const vitestResults = await runVitestSuites(here, root); // the test suite under Vitest, with and without the plugin
 const after = hashSources(here);
 
 const results = [];
@@ -129,12 +130,12 @@ for (const r of results) {
     });
   }
 }
-checks.push(...judgeVitest(vitestResults));
 const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((file) => before[file] !== after[file]);
 checks.push({
   ok: changed.length === 0,
   text: changed.length === 0 ? "no file of the example was modified by the builds" : `the builds modified ${changed.join(", ")}`,
 });
+checks.push(...judgeVitest(vitestResults));
 
 // ── Print ─────────────────────────────────────────────────────────────────────────────────────────────────
 const width = Math.max(80, Math.min(process.stdout.isTTY ? process.stdout.columns ?? 120 : 120, 200));
