@@ -6,6 +6,7 @@ import type { PlanSettings } from "./plan/context";
 import type { Layout, RewritePlan } from "./plan/types";
 import { importUseOf } from "./scan/import-use";
 import { scanImports } from "./scan/scan-imports";
+import type { ImportSite } from "./scan/types";
 
 export interface FileRewrite {
   plan: RewritePlan;
@@ -26,6 +27,30 @@ export function rewriteFile(
   layout: Layout = "same-line",
   planOptions: PlanSettings = {},
 ): FileRewrite | undefined {
+  return rewriteSites(ts, matcher, file, text, parse, () => true, layout, planOptions);
+}
+
+/**
+ * Only the test-framework mock calls of a file (`vi.mock`, `vi.importActual`, `jest.mock`, …): for the bundler
+ * adapters, whose facades serve every import, while a mock must name the module the code really loads (a mock
+ * of the facade would reach no importer of the SSOT module). Factories get the same verdicts as in tsc.
+ */
+export function rewriteMockCalls(ts: typeof TS, matcher: Matcher, file: string, text: string): FileRewrite | undefined {
+  if (!matcher.index.ruleSet.options.mockFunctions.some((callee) => text.includes(callee))) return undefined;
+  const parse = () => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  return rewriteSites(ts, matcher, file, text, parse, (site) => site.kind === "mock");
+}
+
+function rewriteSites(
+  ts: typeof TS,
+  matcher: Matcher,
+  file: string,
+  text: string,
+  parse: () => TS.SourceFile,
+  keep: (site: ImportSite) => boolean,
+  layout: Layout = "same-line",
+  planOptions: PlanSettings = {},
+): FileRewrite | undefined {
   // Where the needles are is also where the scan must look: the rest of the tree cannot name a deprecated module.
   const candidateOffsets = matcher.needleOffsets(text);
   if (candidateOffsets.length === 0) return undefined;
@@ -36,6 +61,7 @@ export function rewriteFile(
   });
   const matches: MatchedSite[] = [];
   for (const site of sites) {
+    if (!keep(site)) continue;
     const rule = matcher.match(site.specifier.value, file, importUseOf(site));
     if (rule) matches.push({ site, rule });
   }

@@ -24,7 +24,9 @@ import * as esbuild from "esbuild";
 import { BUNDLE_OPTIONS, bundledPackages } from "./bundle-options.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ENTRIES = ["index", "tsc/index", "esbuild/index", "esbuild/unbundled", "cli/main", "jest/index", "language-service/index"];
+const ENTRIES = ["index", "tsc/index", "esbuild/index", "esbuild/unbundled", "cli/main", "jest/index", "language-service/index", ...["vite", "rollup", "rolldown", "webpack", "rspack"].map((bundler) => `bundlers/${bundler}`)];
+/** unplugin hands its webpack and Rspack loaders to the bundler as files of its own: it must stay a package. */
+const RUNTIME_DEPENDENCIES = ["unplugin"];
 const LOADER = "loader/code-cache";
 const BUNDLE_SUFFIX = ".bundle";
 
@@ -45,6 +47,7 @@ const result = await esbuild.build({
   entryPoints: ENTRIES.map((entry) => ({ in: `src/${entry}.ts`, out: entry + BUNDLE_SUFFIX })),
   outdir,
   ...BUNDLE_OPTIONS,
+  external: [...BUNDLE_OPTIONS.external, ...RUNTIME_DEPENDENCIES],
   sourcemap: true,
   logLevel: "warning",
   plugins: [...BUNDLE_OPTIONS.plugins, lazyRewriter],

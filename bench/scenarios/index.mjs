@@ -24,8 +24,9 @@
 //
 // ctx: { repo, benchDir, typescript: { plain: { tsc }, patched: { tsc } }, options }.
 
+import bundlers from "./bundlers.mjs";
 import cli from "./cli.mjs";
 import esbuild from "./esbuild.mjs";
 import tsc from "./tsc.mjs";
 
-export default [...tsc, ...esbuild, ...cli];
+export default [...tsc, ...esbuild, ...cli, ...bundlers];

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import picocolors from "picocolors";
+import { judgeVitest, runVitestSuites } from "./vitest-story.mjs";
 import {
   EXPECTED_FILES,
   EXPECTED_IMPORTS,
@@ -82,6 +83,8 @@ if (!fs.existsSync(path.join(root, "dist", "tsc", "index.js"))) {
   fail("the plugin is not built: run `npm run demo` (or `npm run build` first) in the repository root");
 }
 linkPackage(here, root);
+// The example's test suite (written against the unmigrated code) under Vitest, with and without ssot-imports/vite.
+const vitestResults = await runVitestSuites(here, root);
 
 const before = hashSources(here);
 for (const build of BUILDS) fs.rmSync(path.join(here, build.outDir), { recursive: true, force: true });
@@ -137,6 +140,7 @@ checks.push({
   ok: changed.length === 0,
   text: changed.length === 0 ? "no file of the example was modified by the builds" : `the builds modified ${changed.join(", ")}`,
 });
+checks.push(...judgeVitest(vitestResults));
 
 // ── What the numbers mean ─────────────────────────────────────────────────────────────────────────────────
 /**

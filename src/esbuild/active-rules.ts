@@ -6,10 +6,9 @@ import { RuleIndex } from "../rules/targets";
 import { moduleKeyOf } from "../rules/module-paths";
 import { realPath } from "./real-path";
 import type { Rule, RuleSet } from "../rules/types";
-import { loadEsbuildRules, type RulesOption } from "./load-rules";
+import { loadEsbuildRules } from "./load-rules";
+import type { ReportMode, RulesOption } from "../rules/adapter-options";
 import { compilerOptionsIn } from "./tsconfig";
-
-export type ReportMode = "off" | "warn" | "summary";
 
 /** The rules as loaded for one build; reloaded at every (re)build so edits to ssot-imports.json apply. */
 export interface ActiveRules {

@@ -3,13 +3,13 @@ import type { OnLoadResult, OnResolveResult, Plugin, PluginBuild } from "esbuild
 import { formatSummary } from "../plan/summary";
 import { toPosix } from "../rules/module-paths";
 import type { ModuleRef, Rule } from "../rules/types";
-import { loadActiveRules, type ActiveRules, type ReportMode } from "./active-rules";
-import { facadeSource } from "./facade";
+import { loadActiveRules, type ActiveRules } from "./active-rules";
+import { facadeSource } from "../facade/facade";
+import { validateAdapterOptions, type AdapterOptions } from "../rules/adapter-options";
 import { explainMissingImports } from "./missing-imports";
 import { realPath } from "./real-path";
 import { deprecatedImportMessage } from "../messages";
 import { specifierFor } from "../plan/specifier";
-import type { RulesOption } from "./load-rules";
 import { toEsbuildMessage } from "./messages";
 import { ExportsCache } from "./module-exports";
 import { targetExportsOf } from "./target-exports";
@@ -20,21 +20,18 @@ import { entryPointTest, type EntryPointTest } from "./entry-points";
 import { ORIGINAL_SUFFIX, planRedirects } from "./redirect-plan";
 import type * as Unbundled from "./unbundled";
 
-export interface SsotImportsOptions {
-  /** Path to the rules file (relative to `cwd`; default `ssot-imports.json`), or the rules document inline. */
-  rules?: RulesOption;
-  /** Folder the rules path is relative to; default esbuild's `absWorkingDir`, else the process's. */
-  cwd?: string;
-  /** `warn`: every rewritten import as an esbuild warning at its file:line:column; `summary`: one line per build. */
-  report?: ReportMode;
-}
+/** `cwd` defaults to esbuild's `absWorkingDir`, else the process's working directory. */
+export type SsotImportsOptions = AdapterOptions;
 
 const FACADE_NAMESPACE = "ssot-imports-facade";
 const ANY = ".*";
 
 /** `esbuild.build({ plugins: [ssotImports()] })`: the same ssot-imports.json, applied while bundling. */
 export function ssotImports(options: SsotImportsOptions = {}): Plugin {
-  return { name: "ssot-imports", setup: (build) => setup(build, options) };
+  // A mistaken option fails the build as esbuild reports errors, like a mistaken rules file.
+  const problems = validateAdapterOptions(options, "ssotImports()");
+  if (problems.length > 0) return { name: "ssot-imports", setup: (build) => build.onStart(() => ({ errors: problems.map((text) => ({ text })) })) };
+  return { name: "ssot-imports", setup: (build) => setup(build, options ?? {}) };
 }
 
 function setup(build: PluginBuild, options: SsotImportsOptions): void {

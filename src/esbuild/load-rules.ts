@@ -2,9 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_RULES_FILE, loadRulesFile, loadRulesText, type LoadResult } from "../rules/load";
 import { projectRootFor, type FileSystem } from "../rules/module-paths";
-
-/** `rules`: a path (relative to `cwd`), or the rules document inline. */
-export type RulesOption = string | { rules: unknown[]; [key: string]: unknown };
+import type { RulesOption } from "../rules/adapter-options";
 
 export const nodeFileSystem: FileSystem = {
   fileExists: (file) => {

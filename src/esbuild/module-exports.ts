@@ -1,17 +1,6 @@
 import * as fs from "node:fs";
 import type { PluginBuild } from "esbuild";
-
-export interface RuntimeExports {
-  /** Names that exist at run time, as esbuild itself sees them. */
-  values: Set<string>;
-  /**
-   * True for an ES module, whose `values` are all there is. A CommonJS module's exports are only known at run
-   * time (`values` is empty), so a name missing from `values` may still exist.
-   */
-  exact: boolean;
-  /** The module's text, to tell a type-only export (erased) from a missing one. */
-  text: string;
-}
+import type { RuntimeExports } from "../facade/runtime-exports";
 
 /** `export * from`: the module's exports include another module's, which only a bundled probe sees. */
 const REEXPORTS_ALL = /export\s*\*/;
@@ -113,10 +102,4 @@ interface Source {
 function readSource(file: string): Source {
   const { mtimeMs } = fs.statSync(file);
   return { file, mtimeMs, text: fs.readFileSync(file, "utf8") };
-}
-
-/** Declared as a type (interface, type alias, `export type {…}`): erased at run time, so nothing to re-export. */
-export function isTypeOnlyExport(text: string, name: string): boolean {
-  const escaped = name.replace(/[$]/g, "\\$");
-  return new RegExp(`\\b(?:interface|type)\\s+${escaped}\\b|export\\s+type\\s*\\{[^}]*\\b${escaped}\\b`).test(text);
 }

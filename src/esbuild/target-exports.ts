@@ -1,12 +1,7 @@
 import type { PluginBuild } from "esbuild";
-import type { SsotDiagnostic } from "../diagnostic";
-import { missingListedExportMessage } from "../messages";
-import type { ResolvedSymbol } from "../rules/targets";
-import type { ModuleRef, Rule, RuleSet } from "../rules/types";
+import type { ExportsOf } from "../facade/export-status";
 import type { ActiveRules } from "./active-rules";
-import { isTypeOnlyExport, type ExportsCache, type RuntimeExports } from "./module-exports";
-
-export type ExportsOf = (module: ModuleRef) => Promise<RuntimeExports | undefined>;
+import type { ExportsCache } from "./module-exports";
 
 /** What a rule's target module exports at run time; bare targets are resolved from the rules file's folder. */
 export function targetExportsOf(build: PluginBuild, cache: ExportsCache, active: ActiveRules): ExportsOf {
@@ -17,30 +12,5 @@ export function targetExportsOf(build: PluginBuild, cache: ExportsCache, active:
       file = resolved.errors.length === 0 && !resolved.external ? resolved.path : undefined;
     }
     return file ? cache.of(file) : undefined;
-  };
-}
-
-/**
- * Whether a renamed or moved name exists where the rules send it: as a value, only as a type (erased from
- * JavaScript output, so nothing to re-export), not at all, or unknown (an external target, or a CommonJS one
- * whose exports exist only at run time).
- */
-export async function exportStatus(exportsOf: ExportsOf, target: ResolvedSymbol): Promise<"value" | "type" | "missing" | "unknown"> {
-  const exports = await exportsOf(target.module);
-  if (!exports) return "unknown";
-  if (exports.values.has(target.name)) return "value";
-  if (isTypeOnlyExport(exports.text, target.name)) return "type";
-  return exports.exact ? "missing" : "unknown";
-}
-
-/** The rules error for a listed name whose target does not export it: the same words as the tsc plugin's. */
-export function missingExport(ruleSet: RuleSet, rule: Rule, name: string, target: ResolvedSymbol): SsotDiagnostic {
-  const location = rule.symbolLocations.get(name) ?? { line: rule.line, column: rule.column };
-  return {
-    severity: "error",
-    file: ruleSet.file,
-    ...location,
-    rule: rule.label,
-    message: missingListedExportMessage(name, target.name, target.module),
   };
 }

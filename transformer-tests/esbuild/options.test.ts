@@ -2,6 +2,7 @@
  * The plugin's options: `rules` as a path (relative to `cwd`, whose `./` paths are relative to the rules file
  * itself) or as an inline object, and `cwd`. Each case bundles and runs the program.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
@@ -47,5 +48,15 @@ describe("options", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0].text).toContain(`[rule 1 (./app/src/ws/factory → ./app/src/services/gone)] "to" names ./app/src/services/gone, which does not exist`);
     expect(errors[0].location?.file).toMatch(/ssotImports\(\{ rules \}\)$/);
+  });
+
+  it.each([
+    [{ reprot: "warn" }, `ssotImports(): unknown option "reprot"; did you mean "report"? (known: rules, cwd, report)`],
+    [{ report: "loud" }, `ssotImports(): "report" must be one of "off", "warn", "summary", not "loud"`],
+  ])("a mistaken option %j fails the build as an esbuild error, nothing written", async (options, message) => {
+    const dir = createProject(SOURCES);
+    const { errors } = await buildErrors({ absWorkingDir: dir, entryPoints: ["app/src/main.ts"], bundle: true, outdir: "out", logLevel: "silent", plugins: [loadPlugin(dir)(options as SsotImportsOptions)] });
+    expect(errors.map((e) => e.text)).toEqual([message]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 });

@@ -32,7 +32,8 @@ beforeAll(() => {
   const installed = path.join(project, "node_modules", "ssot-imports");
   fs.mkdirSync(installed, { recursive: true });
   execFileSync("tar", ["-xzf", path.join(work, packed.filename), "-C", installed, "--strip-components=1"]);
-  for (const peer of ["typescript", "esbuild"]) {
+  // The peers a user has, and unplugin, which npm installs as ssot-imports' one dependency.
+  for (const peer of ["typescript", "esbuild", "rollup", "unplugin"]) {
     fs.symlinkSync(fs.realpathSync(path.join(REPO_ROOT, "node_modules", peer)), path.join(project, "node_modules", peer), "dir");
   }
   writeFiles(project, {
@@ -46,6 +47,15 @@ beforeAll(() => {
       `require("esbuild").build({ entryPoints: ["src/main.ts"], bundle: true, platform: "node", outfile: "bundle/main.js", plugins: [ssotImports()], logLevel: "error" })`,
       `  .catch((error) => { console.error(error.message); process.exit(1); });`,
     ].join("\n"),
+    // Rollup reads TypeScript only through a plugin; esbuild's transform stands in for one here.
+    "rollup.mjs": [
+      `import { rollup } from "rollup";`,
+      `import { transform } from "esbuild";`,
+      `import { ssotImports } from "ssot-imports/rollup";`,
+      `const typescript = { name: "ts", resolveId: (id, importer) => importer && id.startsWith(".") ? new URL(id + ".ts", "file://" + importer).pathname : null, transform: (code, id) => id.endsWith(".ts") ? transform(code, { loader: "ts" }).then((r) => ({ code: r.code })) : null };`,
+      `const build = await rollup({ input: "src/main.ts", plugins: [ssotImports(), typescript] });`,
+      `await build.write({ file: "rollup-out/main.mjs", format: "esm" });`,
+    ].join("\n"),
   });
 }, 120_000);
 
@@ -57,7 +67,7 @@ describe("the published package", () => {
   it("holds the bundles, their declarations, the schema and the third-party licences, and no sources", () => {
     expect(packedFiles).toEqual(expect.arrayContaining([
       "dist/tsc/index.js", "dist/tsc/index.d.ts", "dist/esbuild/index.js", "dist/esbuild/unbundled.js", "dist/cli/main.js",
-      "dist/tsc/index.bundle.js", "dist/esbuild/index.bundle.js", "dist/esbuild/unbundled.bundle.js", "dist/cli/main.bundle.js", "dist/loader/code-cache.js",
+      "dist/tsc/index.bundle.js", "dist/esbuild/index.bundle.js", "dist/bundlers/vite.js", "dist/bundlers/webpack.js", "dist/esbuild/unbundled.bundle.js", "dist/cli/main.bundle.js", "dist/loader/code-cache.js",
       "dist/jest/index.js", "dist/jest/index.bundle.js", "dist/jest/index.d.ts",
       "dist/index.js", "dist/index.d.ts", "dist/THIRD-PARTY-LICENSES.md", "schema.json", "package.json", "README.md",
       // tsserver loads plugins by name, ignoring "exports": this file must exist at the package's root.
@@ -107,6 +117,13 @@ describe("the published package", () => {
     } finally {
       server.close();
     }
+  });
+
+  it("bundles with Rollup and ssot-imports/rollup from the installed copy (unplugin loaded as a package)", () => {
+    const build = runNodeScript(path.join(project, "rollup.mjs"), [], project);
+    expect(build.stderr).toBe("");
+    expect(build.status).toBe(0);
+    expect(runNode(path.join(project, "rollup-out", "main.mjs"))).toBe(MIGRATED_OUTPUT);
   });
 
   it("runs the CLI from the installed copy", () => {

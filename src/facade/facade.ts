@@ -1,7 +1,7 @@
 import type { SsotDiagnostic } from "../diagnostic";
 import type { RuleIndex } from "../rules/targets";
 import type { ModuleRef, Rule, RuleSet } from "../rules/types";
-import { exportStatus, missingExport, type ExportsOf } from "./target-exports";
+import { exportStatus, missingExport, type ExportsOf } from "./export-status";
 
 export interface FacadeInputs {
   ruleSet: RuleSet;

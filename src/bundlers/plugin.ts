@@ -1,0 +1,207 @@
+import * as path from "node:path";
+import type * as TS from "typescript";
+import MagicString from "magic-string";
+import type * as Unplugin from "unplugin" with { "resolution-mode": "import" };
+import type { UnpluginBuildContext, UnpluginContext, UnpluginOptions } from "unplugin" with { "resolution-mode": "import" };
+import { rewriteMockCalls } from "../core";
+import type { SsotDiagnostic } from "../diagnostic";
+import { facadeSource } from "../facade/facade";
+import { formatSummary } from "../plan/summary";
+import { validateAdapterOptions, type AdapterOptions } from "../rules/adapter-options";
+import type { ModuleRef, Rule } from "../rules/types";
+import { loadActiveRules, type ActiveRules } from "../esbuild/active-rules";
+import { facadeId, facadeKey, fileOfId, FACADE_ID } from "./facade-ids";
+import { TargetExports } from "./exports-of";
+import { toRollupError, toThrown } from "./errors";
+import { hookFilters, type HookFilters } from "./hook-filters";
+import { viteHooks } from "./vite-hooks";
+
+/** The options of every unplugin-based entry point: those of the esbuild plugin. */
+export type SsotImportsOptions = AdapterOptions;
+
+type Context = UnpluginBuildContext & Partial<UnpluginContext> & { resolve?: (id: string, importer?: string, options?: { skipSelf?: boolean }) => Promise<{ id: string; external?: boolean | string } | null> };
+
+// unplugin ships only ES modules; Node ≥ 20.19 (unplugin's own floor) loads them with `require`. Not bundled:
+// its webpack and Rspack loaders are files it hands to the bundler by path.
+const { createUnplugin } = require("unplugin") as typeof Unplugin;
+
+/** What webpack and Rspack share, as far as warnings go. */
+interface WebpackLikeCompiler {
+  webpack: { WebpackError: new (message: string) => Error };
+  hooks: { afterCompile: { tap(name: string, hook: (compilation: { warnings: Error[] }) => void): void } };
+}
+
+/**
+ * One plugin definition for Vite, Rollup, Rolldown, webpack and Rspack. A deprecated module is replaced by its
+ * facade (the module the esbuild plugin serves too), so every import form keeps working and tree shaking sees
+ * through plain re-exports; mock calls are rewritten in the text, since a mock of the facade would reach no
+ * importer of the SSOT module.
+ */
+export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options = {}, meta) => {
+  const problems = validateAdapterOptions(options, "ssotImports()");
+  const rollupLike = meta.framework === "rollup" || meta.framework === "vite" || meta.framework === "rolldown";
+  let cwd = path.resolve(options.cwd ?? process.cwd());
+  let loaded: ReturnType<typeof loadActiveRules> | undefined;
+  const current = () => (loaded ??= loadActiveRules(options.rules, cwd, options.report));
+  const reload = () => {
+    loaded = undefined;
+    return current();
+  };
+  const targets = new TargetExports(typescript);
+  // webpack's resolver hooks have no way to warn: their warnings join the compilation's once it is compiled.
+  let webpackWarnings: string[] = [];
+  const warnInCompilation = (compiler: WebpackLikeCompiler) => {
+    compiler.hooks.afterCompile.tap("ssot-imports", (compilation) => {
+      for (const text of webpackWarnings) compilation.warnings.push(new compiler.webpack.WebpackError(text));
+      webpackWarnings = [];
+    });
+  };
+  // Keyed by importer and specifier: webpack may resolve the same import more than once.
+  let rewritten = new Map<string, { rule: Rule; file: string }>();
+
+  /** Rules (or options) that cannot be used stop the build, located where the mistake is. */
+  const fail = (_context: Context, diagnostics: readonly SsotDiagnostic[]): never => {
+    throw rollupLike ? toRollupError(diagnostics) : toThrown(diagnostics);
+  };
+  const rulesOf = (context: Context): ActiveRules => {
+    if (problems.length > 0) fail(context, problems.map((message) => ({ severity: "error", file: "ssotImports()", line: 1, column: 1, message })));
+    const state = current();
+    if (!state.active) return fail(context, state.errors);
+    return state.active;
+  };
+
+  // The hooks as objects of their own, so that their filters can be set once the rules are known (see fixFilters).
+  const resolveIdHook: { filter?: HookFilters["resolveId"]; handler(this: Context, id: string, importer: string | undefined): Promise<string | null> } = {
+    async handler(this: Context, id: string, importer: string | undefined) {
+      if (!importer || FACADE_ID.test(importer)) return null;
+      const active = rulesOf(this);
+      const { matcher } = active;
+      if (!matcher.specifierMayMatch(id)) return null;
+      const from = fileOfId(importer);
+      let rule = matcher.matchWithoutResolving(id, from);
+      if (rule === "resolve") {
+        // Packages and aliases: the bundler's own resolution says where they lead (webpack has none to ask;
+        // there tsconfig aliases are still followed by the matcher).
+        const resolved = this.resolve ? await this.resolve(id, importer, { skipSelf: true }) : null;
+        rule = matcher.matchResolved(id, from, resolved && !resolved.external ? fileOfId(resolved.id) : undefined);
+      }
+      if (!rule) return null;
+      rewritten.set(`${from}\0${id}`, { rule, file: from });
+      // The esbuild plugin's words; the importer's line is not known here, only its file.
+      if (active.report === "warn") {
+        const message = `"${id}" is deprecated; bundled from ${active.matcher.index.moduleTarget(rule).written} [${rule.label}]`;
+        if (rollupLike) this.warn?.({ message, id: from });
+        else webpackWarnings.push(`${from}: ${message}`);
+      }
+      return facadeId(active.ruleSet, rule);
+    },
+  };
+  const transformHook: { filter?: HookFilters["transform"]; handler(this: Context, code: string, id: string): { code: string; map: ReturnType<MagicString["generateMap"]> } | null } = {
+    handler(this: Context, code: string, id: string) {
+      const active = rulesOf(this);
+      if (!active.matcher.fileMayMatch(code)) return null;
+      const file = fileOfId(id);
+      const ts = typescript();
+      const needsParser = active.ruleSet.options.mockFunctions.some((callee) => code.includes(callee));
+      if (!needsParser) return null;
+      if (!ts) return fail(this, [{ severity: "error", file, line: 1, column: 1, message: "this file mocks modules, which ssot-imports reads with TypeScript's parser: install typescript" }]);
+      const result = rewriteMockCalls(ts, active.matcher, file, code);
+      if (!result) return null;
+      if (result.plan.diagnostics.length > 0) return fail(this, result.plan.diagnostics);
+      const edited = new MagicString(code);
+      for (const edit of result.plan.edits) edited.overwrite(edit.start, edit.end, edit.text);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true, source: file, includeContent: true }) };
+    },
+  };
+  /**
+   * A build tests the filters natively (Rolldown, and Vite's build on it, in Rust) from when it starts, so a
+   * rules edit in watch mode that needs other filters needs a restart, as for esbuild. The dev server (Vitest
+   * too) tests hooks in JavaScript anyway: there the hooks decide, and rules edits apply in full.
+   */
+  let fixedSignature: string | undefined;
+  const fixFilters = (serving = false) => {
+    const filters = hookFilters(serving ? undefined : current().active);
+    resolveIdHook.filter = filters.resolveId;
+    transformHook.filter = filters.transform;
+    fixedSignature = serving || !current().active ? undefined : filters.signature;
+  };
+  fixFilters();
+
+  const plugin: UnpluginOptions = {
+    name: "ssot-imports",
+    // Mock calls are rewritten before Vitest hoists them, and before any other transform reads them.
+    enforce: "pre",
+
+    buildStart(this: Context) {
+      rewritten = new Map();
+      const state = reload();
+      for (const file of state.watchFiles) this.addWatchFile(file);
+      rulesOf(this);
+      if (fixedSignature !== undefined && hookFilters(state.active).signature !== fixedSignature) {
+        fail(this, [{ severity: "error", file: state.watchFiles[0] ?? "ssotImports()", line: 1, column: 1, message: "the rules now deprecate modules (or mock functions) this build was not started for; restart it (plugin filters are fixed at start)" }]);
+      }
+    },
+
+    resolveId: resolveIdHook,
+
+    load: {
+      filter: { id: FACADE_ID },
+      async handler(this: Context, id) {
+        const active = rulesOf(this);
+        const key = facadeKey(active.ruleSet, id);
+        if (key === undefined) return null;
+        for (const file of active.watchFiles) this.addWatchFile(file);
+        const rule = active.matcher.index.ruleFor(key);
+        if (!rule) return fail(this, [{ severity: "error", file: active.ruleSet.file, line: 1, column: 1, message: `no rule deprecates ${id.slice(1)} any more; rebuild` }]);
+        const importPathOf = (module: ModuleRef) => (module.kind === "bare" ? module.written : (module.file ?? module.key));
+        const { contents, errors } = await facadeSource(rule, { ruleSet: active.ruleSet, index: active.matcher.index, importPathOf, exportsOf: targets.exportsOf });
+        if (errors.length > 0) return fail(this, errors);
+        return { code: contents, map: null };
+      },
+    },
+
+    transform: transformHook,
+
+    buildEnd() {
+      const active = loaded?.active;
+      if (active?.report === "summary") console.log(formatSummary(active.ruleSet, [...rewritten.values()]));
+    },
+
+    vite: viteHooks({
+      setRoot: (root, serving) => {
+        if (!options.cwd) cwd = path.resolve(root);
+        loaded = undefined;
+        fixFilters(serving);
+      },
+      rules: () => current(),
+      onRulesChange: () => reload(),
+    }),
+    webpack(compiler) {
+      if (!options.cwd) cwd = path.resolve(compiler.context);
+      loaded = undefined;
+      fixFilters();
+      warnInCompilation(compiler as unknown as WebpackLikeCompiler);
+    },
+    rspack(compiler) {
+      if (!options.cwd) cwd = path.resolve(compiler.context);
+      loaded = undefined;
+      fixFilters();
+      warnInCompilation(compiler as unknown as WebpackLikeCompiler);
+    },
+  };
+  return plugin;
+});
+
+let loadedTypeScript: typeof TS | null | undefined;
+
+/** The project's TypeScript (a peer dependency), loaded only once a facade or a mock call needs it. */
+function typescript(): typeof TS | undefined {
+  if (loadedTypeScript === undefined) {
+    try {
+      loadedTypeScript = require("typescript") as typeof TS;
+    } catch {
+      loadedTypeScript = null;
+    }
+  }
+  return loadedTypeScript ?? undefined;
+}
