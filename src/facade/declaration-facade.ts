@@ -1,6 +1,7 @@
 import type { SsotDiagnostic } from "../diagnostic";
 import type { RuleIndex } from "../rules/targets";
 import type { ModuleRef, Rule, RuleSet } from "../rules/types";
+import { listedReexports, missingListedExport } from "./listed-reexports";
 
 /** How a name exists in a module: something with a run-time value, or a type only. */
 export type ExportKind = "value" | "type";
@@ -53,20 +54,10 @@ export function declarationFacade(rule: Rule, inputs: DeclarationFacadeInputs): 
   }
 
   const reexports = new Map<string, { values: string[]; types: string[] }>();
-  for (const name of listed) {
-    const destination = index.symbolTarget(rule, name);
-    if (!destination) continue; // a cycle: the rules loader has already refused it
-    if (destination.module.key === target.key && destination.name === name && name !== "default") continue;
+  for (const { name, destination } of listedReexports(index, rule)) {
     const kind = kindOf(inputs.exportsOf(destination.module), destination.name);
     if (kind === "missing") {
-      const location = rule.symbolLocations.get(name) ?? { line: rule.line, column: rule.column };
-      errors.push({
-        severity: "error",
-        file: ruleSet.file,
-        ...location,
-        rule: rule.label,
-        message: `symbol "${name}" maps to "${destination.name}", which ${destination.module.written} does not export`,
-      });
+      errors.push(missingListedExport(ruleSet, rule, name, destination));
       continue;
     }
     const specifier = JSON.stringify(inputs.specifierOf(destination.module));
