@@ -16,7 +16,8 @@ import { importUseOf, loadsAsEsModuleAnywhere } from "../scan/import-use";
 import type { ImportSite } from "../scan/types";
 import type { ActiveRules } from "./active-rules";
 import { toEsbuildMessage } from "./messages";
-import { exportStatus, missingExport, type ExportsOf } from "../facade/export-status";
+import { missingListedExport } from "../facade/listed-reexports";
+import { exportStatus, type ExportsOf } from "../facade/export-status";
 import { isTypeOnlyExport, type RuntimeExports } from "../facade/runtime-exports";
 import type { ExportsName } from "../check/forgotten-names";
 import { deprecatedImportMessage } from "../messages";
@@ -295,7 +296,7 @@ async function checkRule(active: ActiveRules, rule: Rule, exportsOf: ExportsOf):
     if (!target || (target.module.key === moduleTarget.key && target.name === name)) continue;
     const status = await exportStatus(exportsOf, target);
     if (status === "type") typeOnly.add(targetKey(target));
-    if (status === "missing") missing.push({ key: `${rule.index}:${name}`, error: missingExport(active.ruleSet, rule, name, target) });
+    if (status === "missing") missing.push({ key: `${rule.index}:${name}`, error: missingListedExport(active.ruleSet, rule, name, target) });
   }
   return { typeOnly, missing };
 }

@@ -1,7 +1,5 @@
-import type { SsotDiagnostic } from "../diagnostic";
-import { missingListedExportMessage } from "../messages";
 import type { ResolvedSymbol } from "../rules/targets";
-import type { ModuleRef, Rule, RuleSet } from "../rules/types";
+import type { ModuleRef } from "../rules/types";
 import { isTypeOnlyExport, type RuntimeExports } from "./runtime-exports";
 
 /** What a module exports at run time, as the host bundler sees it; undefined when it cannot tell (external). */
@@ -18,16 +16,4 @@ export async function exportStatus(exportsOf: ExportsOf, target: ResolvedSymbol)
   if (exports.values.has(target.name)) return "value";
   if (isTypeOnlyExport(exports.text, target.name)) return "type";
   return exports.exact ? "missing" : "unknown";
-}
-
-/** The rules error for a listed name whose target does not export it: the same words as the tsc plugin's. */
-export function missingExport(ruleSet: RuleSet, rule: Rule, name: string, target: ResolvedSymbol): SsotDiagnostic {
-  const location = rule.symbolLocations.get(name) ?? { line: rule.line, column: rule.column };
-  return {
-    severity: "error",
-    file: ruleSet.file,
-    ...location,
-    rule: rule.label,
-    message: missingListedExportMessage(name, target.name, target.module),
-  };
 }

@@ -1,7 +1,8 @@
 import type { SsotDiagnostic } from "../diagnostic";
 import type { RuleIndex } from "../rules/targets";
 import type { ModuleRef, Rule, RuleSet } from "../rules/types";
-import { exportStatus, missingExport, type ExportsOf } from "./export-status";
+import { listedReexports, missingListedExport } from "./listed-reexports";
+import { exportStatus, type ExportsOf } from "./export-status";
 
 export interface FacadeInputs {
   ruleSet: RuleSet;
@@ -32,15 +33,12 @@ export async function facadeSource(rule: Rule, inputs: FacadeInputs): Promise<{ 
     if (!targetExports || !targetExports.exact) lines.push(`import * as ssotImportsTarget from ${specifier};`, `export default ssotImportsTarget.default;`);
     else if (targetExports.values.has("default")) lines.push(`export { default } from ${specifier};`);
   }
-  for (const name of listed) {
-    const destination = index.symbolTarget(rule, name)!;
-    // `export *` carries the name unchanged, except `default`, which it never carries.
-    if (destination.module.key === target.key && destination.name === name && name !== "default") continue;
+  for (const { name, destination } of listedReexports(index, rule)) {
     const status = await exportStatus(inputs.exportsOf, destination);
     // Types vanish from a bundle, so a renamed type needs no re-export; a missing value would be undefined.
     if (status === "type") continue;
     if (status === "missing") {
-      errors.push(missingExport(inputs.ruleSet, rule, name, destination));
+      errors.push(missingListedExport(inputs.ruleSet, rule, name, destination));
       continue;
     }
     lines.push(`export { ${destination.name} as ${name} } from ${JSON.stringify(importPathOf(destination.module))};`);

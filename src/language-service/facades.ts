@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as path from "node:path";
 import type * as TS from "typescript";
 import type { SsotDiagnostic } from "../diagnostic";
-import { virtualModuleText, type ModuleExportKinds } from "../facade/virtual-module";
+import { declarationFacade, type ModuleExportKinds } from "../facade/declaration-facade";
 import type { RuleIndex } from "../rules/targets";
 import type { ModuleRef, Rule } from "../rules/types";
 import { toPosix } from "../rules/module-paths";
@@ -89,7 +89,8 @@ export class Facades {
       }
       return specifier;
     };
-    const { text, errors } = virtualModuleText(rule, { ruleSet: index.ruleSet, index, specifierOf, exportsOf: (m) => this.exportsOf(m) });
+    const header = `// ssot-imports: ${rule.label}`;
+    const { text, errors } = declarationFacade(rule, { ruleSet: index.ruleSet, index, header, specifierOf, exportsOf: (m) => this.exportsOf(m) });
     const extension = declarationExtensionOf(target.kind === "path" ? target.file : undefined);
     const hash = createHash("sha1").update(`${rule.from.key}\0${text}`).digest("hex").slice(0, 10);
     const file = `${dir}/${path.posix.basename(rule.from.key)}.ssot-facade-${hash}${extension}`;
@@ -100,6 +101,8 @@ export class Facades {
   /**
    * What a module exports, from its syntax: enough to re-export `default` and to tell a mistyped rename. A
    * module whose syntax is not conclusive (`export *`, `export =`, JavaScript) is unknown: nothing is reported.
+   * Syntax cannot tell a type from a value (a class is both; an alias may be either), so every name is a
+   * value: the facade is a `.d.ts`, where a plain re-export serves a type too.
    */
   private exportsOf(module: ModuleRef): ModuleExportKinds | undefined {
     if (module.kind !== "path" || !module.file) return undefined;
