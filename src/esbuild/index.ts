@@ -52,9 +52,15 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
   // Only a bundle redirects at load, and only a bundle needs to know which files are entry points.
   let isEntryPoint: EntryPointTest | undefined;
   const exportsCache = new ExportsCache(build);
+  // A rule whose importers were checked since set-up stays checked once it is fixed: esbuild's filters stay
+  // what they were at set-up, and a fixed rule still bundles right through `onResolve`.
+  const checkedSinceSetUp = new Set<string>();
   const planFor = async (rules: ActiveRules) => {
     isEntryPoint ??= entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
-    return planRedirects(rules, isEntryPoint, initial.active !== undefined, await rulesThatMayForget(rules, exportsCache));
+    const mayForget = await rulesThatMayForget(rules, exportsCache);
+    for (const rule of rules.ruleSet.rules) if (checkedSinceSetUp.has(rule.from.key)) mayForget.add(rule);
+    if (rules === initial.active) mayForget.forEach((rule) => checkedSinceSetUp.add(rule.from.key));
+    return planRedirects(rules, isEntryPoint, initial.active !== undefined, mayForget);
   };
   const setUpPlan = active && bundle ? await planFor(active) : undefined;
   let plan = setUpPlan;
@@ -122,7 +128,7 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
         if (!rule || plan?.servedRules.has(rule)) return undefined;
         // Imports reaching this callback may ask for a name the rule forgot: read their importer now, before
         // esbuild links (its own message would blame the deprecated module, or say nothing).
-        const forgotten = await forgottenNames.in(current, args.importer);
+        const forgotten = plan?.checksImporters(rule) ? await forgottenNames.in(current, args.importer) : [];
         if (forgotten.length > 0) return { errors: forgotten };
         rewritten.push({ rule, file: args.importer });
         const target = current.matcher.index.moduleTarget(rule);

@@ -26,6 +26,11 @@ export interface RedirectPlan {
   loadFilter: RegExp | undefined;
   /** The `onResolve` filter source for the other rules; undefined when no rule needs one. */
   resolvePattern: string | undefined;
+  /**
+   * The rules whose importers are read before esbuild links, for names the rules forgot: those that may forget
+   * one (checked-rules.ts), and those whose deprecated module has no file to ask (deleted, or a package).
+   */
+  checksImporters(rule: Rule): boolean;
   /** Equal for two plans exactly when a context set up for one can carry out the other. */
   signature: string;
 }
@@ -53,5 +58,6 @@ export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, 
   const files = [...servedAtLoad.keys()].sort();
   const loadFilter = files.length > 0 ? exactFiles(files) : undefined;
   const resolvePattern = viaResolve.length > 0 ? active.matcher.specifierPatternFor(viaResolve) : undefined;
-  return { servedAtLoad, servedRules, servedFiles, loadFilter, resolvePattern, signature: JSON.stringify([files, resolvePattern ?? null]) };
+  const checksImporters = (rule: Rule) => mayForget.has(rule) || !(rule.from.kind === "path" && rule.from.file);
+  return { servedAtLoad, servedRules, servedFiles, loadFilter, resolvePattern, checksImporters, signature: JSON.stringify([files, resolvePattern ?? null]) };
 }

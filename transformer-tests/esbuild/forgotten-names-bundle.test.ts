@@ -6,10 +6,12 @@
  * (`ns.name`), or succeeded with the name silently undefined (`export { … } from` in TypeScript, `import()`).
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
+import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
 import { forgottenNameMessage } from "../../src/messages";
-import { filesUnder } from "../helpers/esbuild-build";
+import { filesUnder, loadPlugin } from "../helpers/esbuild-build";
 import { migrationFixture } from "../helpers/processes";
 import { createProject } from "../helpers/project";
 
@@ -77,5 +79,43 @@ describe("esbuild bundle: a name the rule forgot", () => {
     expect(written).toEqual(["main.js"]);
     const stdout = execFileSync(process.execPath, [path.join(dir, "dist/main.js")], { encoding: "utf8" });
     expect(stdout).toBe("alice bob hi carol\n");
+  });
+});
+
+describe("esbuild bundle, a watching context(): forgotten names across rebuilds", () => {
+  const NAMED = `import { createManager, VERSION } from "./ws/factory";\nconsole.log(createManager("a").user, VERSION);\n`;
+  const contextOf = (dir: string) =>
+    esbuild.context({ absWorkingDir: dir, entryPoints: ["src/main.ts"], bundle: true, outdir: "dist", format: "cjs", platform: "node", logLevel: "silent", plugins: [loadPlugin(dir)()] });
+  const rebuildErrors = (ctx: esbuild.BuildContext) => ctx.rebuild().then(() => [], (failure: esbuild.BuildFailure) => failure.errors.map((e) => e.text));
+
+  it("a rule fixed while watching (the SSOT module now exports the name) builds at the next rebuild, without a restart", async () => {
+    const dir = createProject({ ...migrationFixture(), "src/ws/factory.ts": FACTORY, "src/main.ts": NAMED }, "forgotten-bundle-fixed");
+    const ctx = await contextOf(dir);
+    try {
+      expect(await rebuildErrors(ctx)).toEqual([`[${LABEL}] ${message("VERSION")}`]);
+      expect(filesUnder(path.join(dir, "dist"))).toEqual([]);
+      fs.appendFileSync(path.join(dir, "src/services/ctx.ts"), "export const VERSION = 2;\nexport default function fresh(): string { return \"fresh\"; }\n");
+      expect(await rebuildErrors(ctx)).toEqual([]);
+      expect(execFileSync(process.execPath, [path.join(dir, "dist/main.js")], { encoding: "utf8" })).toBe("a 2\n");
+    } finally {
+      await ctx.dispose();
+    }
+  });
+
+  it("a deprecated module that starts exporting a name its SSOT module lacks fails the rebuild (restart), never builds", async () => {
+    const dir = createProject({ ...migrationFixture() }, "forgotten-bundle-broken-later");
+    const ctx = await contextOf(dir);
+    try {
+      expect(await rebuildErrors(ctx)).toEqual([]);
+      fs.rmSync(path.join(dir, "dist"), { recursive: true });
+      fs.writeFileSync(path.join(dir, "src/ws/factory.ts"), FACTORY);
+      fs.writeFileSync(path.join(dir, "src/main.ts"), NAMED);
+      const errors = await rebuildErrors(ctx);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/restart esbuild/);
+      expect(filesUnder(path.join(dir, "dist"))).toEqual([]);
+    } finally {
+      await ctx.dispose();
+    }
   });
 });
