@@ -7,6 +7,8 @@ import { loadActiveRules, type ActiveRules } from "./active-rules";
 import { facadeSource } from "../facade/facade";
 import { validateAdapterOptions, type AdapterOptions } from "../rules/adapter-options";
 import { explainMissingImports } from "./missing-imports";
+import { rulesThatMayForget } from "./checked-rules";
+import { ForgottenNames } from "./forgotten-names";
 import { realPath } from "./real-path";
 import { deprecatedImportMessage } from "../messages";
 import { specifierFor } from "../plan/specifier";
@@ -34,7 +36,7 @@ export function ssotImports(options: SsotImportsOptions = {}): Plugin {
   return { name: "ssot-imports", setup: (build) => setup(build, options ?? {}) };
 }
 
-function setup(build: PluginBuild, options: SsotImportsOptions): void {
+async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<void> {
   const cwd = path.resolve(options.cwd ?? build.initialOptions.absWorkingDir ?? process.cwd());
   const load = () => loadActiveRules(options.rules, cwd, options.report, build.initialOptions.tsconfig);
   const initial = load();
@@ -46,22 +48,31 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
   // tested in JavaScript instead, so a watching context recovers once the file is fixed.
   // Only a bundle redirects at load, and only a bundle needs to know which files are entry points.
   let isEntryPoint: EntryPointTest | undefined;
-  const planFor = (rules: ActiveRules) => {
-    isEntryPoint ??= entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
-    return planRedirects(rules, isEntryPoint, initial.active !== undefined);
-  };
-  const setUpPlan = active && bundle ? planFor(active) : undefined;
-  let plan = setUpPlan;
   const exportsCache = new ExportsCache(build);
+  // A rule whose importers were checked since set-up stays checked once it is fixed: esbuild's filters stay
+  // what they were at set-up, and a fixed rule still bundles right through `onResolve`.
+  const checkedSinceSetUp = new Set<string>();
+  const planFor = async (rules: ActiveRules) => {
+    isEntryPoint ??= entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
+    const mayForget = await rulesThatMayForget(rules, exportsCache);
+    for (const rule of rules.ruleSet.rules) if (checkedSinceSetUp.has(rule.from.key)) mayForget.add(rule);
+    if (rules === initial.active) mayForget.forEach((rule) => checkedSinceSetUp.add(rule.from.key));
+    return planRedirects(rules, isEntryPoint, initial.active !== undefined, mayForget);
+  };
+  const setUpPlan = active && bundle ? await planFor(active) : undefined;
+  let plan = setUpPlan;
   let rewritten: Array<{ rule: Rule; file: string }> = [];
   // Rules errors found while loading files (bundle: false) are reported once per build, not once per importer.
   const reported = new Set<string>();
   const ruleChecks = new Map<Rule, Promise<Unbundled.RuleCheck>>();
 
+  const forgottenNames = new ForgottenNames(build, exportsCache, ruleChecks, (file) => plan?.servedAtLoad.has(file) === true);
+
   // The first build uses the rules just loaded at set-up; every later one reloads them (the file may have changed).
   let preloaded: typeof initial | undefined = initial;
   let unbundledFiles: UnbundledFilter | undefined;
-  build.onStart(() => {
+  build.onStart(async () => {
+    forgottenNames.newBuild();
     rewritten = [];
     reported.clear();
     ruleChecks.clear();
@@ -74,11 +85,11 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     if (!active) return { errors: loaded.errors.map((d) => toEsbuildMessage(d)) };
     if (bundle) {
       // The first build runs on the rules the set-up plan was made from.
-      plan = firstBuild && setUpPlan ? setUpPlan : planFor(active);
+      plan = firstBuild && setUpPlan ? setUpPlan : await planFor(active);
       if (setUpPlan && plan.signature !== setUpPlan.signature) {
         const file = active.watchFiles[0] ?? "the ssot-imports rules";
         active = undefined;
-        return { errors: [{ text: `${file} now redirects modules (or files) this esbuild context was not set up for; restart esbuild (plugin filters are fixed at set-up)` }] };
+        return { errors: [{ text: `${file} now redirects modules (or files) this esbuild context was not set up for, or a deprecated module now exports a name its SSOT module lacks; restart esbuild (plugin filters are fixed at set-up)` }] };
       }
     }
     prefetchTargetExports(active, exportsCache, targetExportsOf(build, exportsCache, active));
@@ -112,6 +123,10 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
         const rule = await matchImport(build, current, args.path, args.importer, args.resolveDir, args.kind);
         // A module served at load is reached by esbuild's own resolution.
         if (!rule || plan?.servedRules.has(rule)) return undefined;
+        // Imports reaching this callback may ask for a name the rule forgot: read their importer now, before
+        // esbuild links (its own message would blame the deprecated module, or say nothing).
+        const forgotten = plan?.checksImporters(rule) ? await forgottenNames.in(current, args.importer) : [];
+        if (forgotten.length > 0) return { errors: forgotten };
         rewritten.push({ rule, file: args.importer });
         const target = current.matcher.index.moduleTarget(rule);
         // The importer's names are not known here: the warning names the module it now gets, as it would write it.
@@ -159,8 +174,8 @@ function setup(build: PluginBuild, options: SsotImportsOptions): void {
     // esbuild shows paths relative to its working folder; the rules name files by their real path.
     const shownFrom = build.initialOptions.absWorkingDir ?? process.cwd();
     const workingDir = realPath(shownFrom) ?? shownFrom;
-    const errors = explainMissingImports(result.errors, result.warnings, current, workingDir, (facade) => current.matcher.index.ruleFor(facadeKey(current, facade)));
-    return errors.length > 0 ? { errors } : undefined;
+    explainMissingImports(result.errors, current, workingDir, (facade) => current.matcher.index.ruleFor(facadeKey(current, facade)));
+    return undefined;
   });
 }
 

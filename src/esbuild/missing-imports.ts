@@ -1,44 +1,32 @@
 import * as path from "node:path";
-import type { Message, PartialMessage } from "esbuild";
+import type { Message } from "esbuild";
 import { forgottenNameMessage } from "../messages";
 import { moduleKeyOf, toPosix } from "../rules/module-paths";
 import type { Rule } from "../rules/types";
 import type { ActiveRules } from "./active-rules";
 
-/** esbuild's words when an importer asks a module for a name it does not export (an error, or for `ns.name` a warning). */
+/** esbuild's words when an importer asks a module for a name it does not export. */
 const NO_MATCHING_EXPORT = /^No matching export in "([^"]+)" for import "([^"]+)"$/;
-const ALWAYS_UNDEFINED = /^Import "([^"]+)" will always be undefined because there is no matching export in "([^"]+)"$/;
 
 /**
- * In a bundle the importers are untouched: a deprecated module is replaced by a facade that re-exports its SSOT
- * module, so a name the rules forgot reaches esbuild's linker, which blames the deprecated file. When that
- * file is one of our facades, its message is reworded in place (esbuild's failure carries these very objects)
- * into the core's, at the place esbuild found; a `ns.name` read, only a warning to esbuild, becomes an error.
+ * A rule that may have forgotten a name has its importers checked before esbuild links (checked-rules.ts), so
+ * esbuild's linker meets a facade's missing name only when the deprecated module lacked it too, or when the
+ * check could not know (a package target). Its message, which blames the deprecated file, is then reworded in
+ * place (esbuild's failure carries these very objects) into the core's, at the place esbuild found. esbuild has
+ * printed its own words already by then; a `ns.name` read stays esbuild's warning, as in the hand-migrated build.
  */
-export function explainMissingImports(errors: Message[], warnings: readonly Message[], active: ActiveRules, workingDir: string, facadeRule: (facade: string) => Rule | undefined): PartialMessage[] {
+export function explainMissingImports(errors: Message[], active: ActiveRules, workingDir: string, facadeRule: (facade: string) => Rule | undefined): void {
   const ruleOf = (shown: string): Rule | undefined => {
     const facade = /^ssot-imports-facade:(.*)$/.exec(shown);
     if (facade) return facadeRule(facade[1]);
     return active.matcher.index.ruleFor(moduleKeyOf(toPosix(path.resolve(workingDir, shown))));
   };
-  const explain = (name: string, shown: string) => {
-    const rule = ruleOf(shown);
-    if (!rule) return undefined;
-    return `[${rule.label}] ${forgottenNameMessage(name, rule, active.matcher.index.moduleTarget(rule))}`;
-  };
   for (const error of errors) {
     const match = NO_MATCHING_EXPORT.exec(error.text);
-    const text = match && explain(match[2], match[1]);
-    if (!text) continue;
-    error.text = text;
+    const rule = match ? ruleOf(match[1]) : undefined;
+    if (!match || !rule) continue;
+    error.text = `[${rule.label}] ${forgottenNameMessage(match[2], rule, active.matcher.index.moduleTarget(rule))}`;
     error.pluginName = "ssot-imports";
     error.notes = [];
   }
-  const added: PartialMessage[] = [];
-  for (const warning of warnings) {
-    const match = ALWAYS_UNDEFINED.exec(warning.text);
-    const text = match && explain(match[1], match[2]);
-    if (text) added.push({ text, location: warning.location });
-  }
-  return added;
 }

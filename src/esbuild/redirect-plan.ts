@@ -13,7 +13,8 @@ import { exactFiles } from "./file-filter";
  * - a deleted module (nothing to load: its imports would fail to resolve),
  * - a bare `from`, matched as written (loading would also catch other specifiers reaching the same file),
  * - a module that is itself an entry point (compiled as it is, not replaced),
- * - and every rule when imports are reported (`warn`, `summary`): only `onResolve` knows the importer.
+ * - every rule when imports are reported (`warn`, `summary`): only `onResolve` knows the importer,
+ * - and a rule that may have forgotten a name (see checked-rules.ts): its importers are read before esbuild links.
  */
 export interface RedirectPlan {
   /** Files whose load is answered with their rule's facade, as esbuild reports them (real path, native separators). */
@@ -25,6 +26,11 @@ export interface RedirectPlan {
   loadFilter: RegExp | undefined;
   /** The `onResolve` filter source for the other rules; undefined when no rule needs one. */
   resolvePattern: string | undefined;
+  /**
+   * The rules whose importers are read before esbuild links, for names the rules forgot: those that may forget
+   * one (checked-rules.ts), and those whose deprecated module has no file to ask (deleted, or a package).
+   */
+  checksImporters(rule: Rule): boolean;
   /** Equal for two plans exactly when a context set up for one can carry out the other. */
   signature: string;
 }
@@ -32,7 +38,7 @@ export interface RedirectPlan {
 /** A facade's import of a file that is served at load reads the file itself: esbuild strips the suffix. */
 export const ORIGINAL_SUFFIX = "?ssot-imports-original";
 
-export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, serveAtLoad: boolean): RedirectPlan {
+export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, serveAtLoad: boolean, mayForget: ReadonlySet<Rule>): RedirectPlan {
   const servedAtLoad = new Map<string, Rule>();
   const servedRules = new Set<Rule>();
   const servedFiles = new Set<string>();
@@ -40,7 +46,7 @@ export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, 
   const loadAllowed = serveAtLoad && active.report === "off";
   for (const rule of active.ruleSet.rules) {
     const file = rule.from.kind === "path" ? rule.from.file : undefined;
-    if (!loadAllowed || !file || entryPoints(file)) {
+    if (!loadAllowed || !file || entryPoints(file) || mayForget.has(rule)) {
       viaResolve.push(rule);
       continue;
     }
@@ -52,5 +58,6 @@ export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, 
   const files = [...servedAtLoad.keys()].sort();
   const loadFilter = files.length > 0 ? exactFiles(files) : undefined;
   const resolvePattern = viaResolve.length > 0 ? active.matcher.specifierPatternFor(viaResolve) : undefined;
-  return { servedAtLoad, servedRules, servedFiles, loadFilter, resolvePattern, signature: JSON.stringify([files, resolvePattern ?? null]) };
+  const checksImporters = (rule: Rule) => mayForget.has(rule) || !(rule.from.kind === "path" && rule.from.file);
+  return { servedAtLoad, servedRules, servedFiles, loadFilter, resolvePattern, checksImporters, signature: JSON.stringify([files, resolvePattern ?? null]) };
 }

@@ -49,6 +49,11 @@ export interface UnbundledHooks {
   reported: Set<string>;
   /** Each matched rule's names checked once per build, not once per importer. */
   ruleChecks: Map<Rule, Promise<RuleCheck>>;
+  /**
+   * Only report diagnostics of this kind (a bundle asks only for names the rules forgot: its facades make every
+   * other form work, and report rules errors themselves).
+   */
+  only?: SsotDiagnostic["code"];
 }
 
 /** What checking one rule's renamed and moved names against their targets found. */
@@ -75,14 +80,15 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   const direct = DIRECT_LOADERS.has(loader) ? await planDirect(build, active, args.path, text, isCandidate, hooks) : undefined;
   const planned = direct ?? (await planStripped(build, active, args, text, loader, isCandidate, hooks));
   if (!planned) return { watchFiles };
-  if ("errors" in planned) return { ...planned, watchFiles };
+  if ("errors" in planned) return hooks.only ? { watchFiles } : { ...planned, watchFiles };
   const { plan, js } = planned;
   const source = planned.text;
-  if (plan.diagnostics.length > 0) {
-    const errors = plan.diagnostics.map((d) => toEsbuildMessage(d.file !== args.path || source === text ? d : locateInSource(d, text, js), d.file === args.path ? text : undefined));
+  const diagnostics = hooks.only ? plan.diagnostics.filter((d) => d.code === hooks.only) : plan.diagnostics;
+  if (diagnostics.length > 0) {
+    const errors = diagnostics.map((d) => toEsbuildMessage(d.file !== args.path || source === text ? d : locateInSource(d, text, js), d.file === args.path ? text : undefined));
     return { errors, watchFiles };
   }
-  if (plan.edits.length === 0) return { watchFiles };
+  if (plan.edits.length === 0 || hooks.only) return { watchFiles };
   plan.rewrites.forEach((r) => hooks.onRewrite(r));
   const warn = (r: Rewrite) => {
     const d: SsotDiagnostic = { severity: "warning", file: r.file, line: r.line, column: r.column, rule: r.rule.label, message: deprecatedImportMessage(r.site.specifier.value, r.rule, r.replacement, r.targets) };
