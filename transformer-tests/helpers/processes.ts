@@ -49,8 +49,8 @@ export function runTspc(cwd: string, args: string[], version: TsVersion = "6.0")
   return runNodeScript(TSPC, args, cwd, tspcEnv(version));
 }
 
-export function runNodeScript(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): ProcessResult {
-  const result = spawnSync(process.execPath, [script, ...args], { cwd, env, encoding: "utf8", timeout: PROCESS_TIMEOUT_MS });
+export function runNodeScript(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, timeout = PROCESS_TIMEOUT_MS): ProcessResult {
+  const result = spawnSync(process.execPath, [script, ...args], { cwd, env, encoding: "utf8", timeout });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -71,6 +71,12 @@ export interface JestRun {
   output: string;
 }
 
+/**
+ * ts-jest type-checks every file of a run in one process: on a loaded 2-core machine that took over a minute, so
+ * a Jest run gets longer than the default guard against a hung compiler.
+ */
+const JEST_TIMEOUT_MS = 180_000;
+
 /** One `jest` process in the project, in band (these suites are small: workers would cost more than they save). */
 export function spawnJest(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ProcessResult {
   return runNodeScript(
@@ -78,6 +84,7 @@ export function spawnJest(dir: string, args: string[] = [], env: NodeJS.ProcessE
     ["--ci", "--runInBand", "--no-watchman", `--cacheDirectory=${path.join(dir, ".jest-cache")}`, ...args],
     dir,
     { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...env },
+    JEST_TIMEOUT_MS,
   );
 }
 
