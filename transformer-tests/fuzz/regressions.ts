@@ -29,29 +29,20 @@ const importer = (form: ProjectModel["groups"][number]["importers"][number]["for
 export const REGRESSIONS: Regression[] = [
   {
     name: "a forgotten name read through `import x = require()` is refused by every adapter",
-    failing: ["esbuild bundle"],
-    knownFailure:
-      "esbuild bundle: true builds it silently and the program crashes (ns0.s0 is not a function): the bundle relies on esbuild's linker messages, and a CommonJS-style import gets none",
     project: {
       groups: [{ symbols: [{ fate: "forgotten", type: false }], defaultFate: "none", oldKept: true, splitOnly: false, chain: "none", importers: [importer("importEquals", [0])] }],
     },
   },
   {
     name: "a forgotten name destructured from `require()` is refused by every adapter",
-    failing: ["esbuild bundle"],
-    knownFailure: "esbuild bundle: true builds it silently and the program crashes (s0 is not a function)",
     project: { groups: [{ symbols: [{ fate: "forgotten", type: false }], defaultFate: "none", oldKept: true, splitOnly: false, chain: "none", importers: [importer("require", [0])] }] },
   },
   {
     name: "a forgotten name read from an `import()` module object is refused by every adapter",
-    failing: ["esbuild bundle"],
-    knownFailure: "esbuild bundle: true builds it silently and the program crashes (ns0.s0 is not a function)",
     project: { groups: [{ symbols: [{ fate: "forgotten", type: false }], defaultFate: "none", oldKept: true, splitOnly: false, chain: "none", importers: [importer("dynamicImport", [0])] }] },
   },
   {
     name: "a forgotten name re-exported with `export { name } from` is refused by every adapter",
-    failing: ["esbuild bundle"],
-    knownFailure: "esbuild bundle: true builds it silently: the bundle references a variable it never declares (s02 is not defined)",
     project: { groups: [{ symbols: [{ fate: "forgotten", type: false }], defaultFate: "none", oldKept: true, splitOnly: false, chain: "none", importers: [importer("exportNamed", [0])] }] },
   },
   {
