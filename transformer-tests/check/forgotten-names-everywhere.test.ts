@@ -10,23 +10,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { positionOf } from "../helpers/text-position";
-import { forgottenNameMessage } from "../../src/messages";
+import { FACTORY_WITH_FORGOTTEN_NAMES, FORGOTTEN_RULE_LABEL, forgottenMessage } from "../helpers/forgotten-name-fixture";
 import { buildErrors, filesUnder, pluginBuildOptions } from "../helpers/esbuild-build";
 import { STACK_LINE, migrationFixture } from "../helpers/processes";
 import { createProject } from "../helpers/project";
 import { buildWithPlugin } from "../helpers/tsc-build";
 import { runCli } from "../cli/harness";
 
-const LABEL = "rule 1 (./src/ws/factory → ./src/services/ctx)";
-const RULE = { index: 1, from: { written: "./src/ws/factory" } } as Parameters<typeof forgottenNameMessage>[1];
-const message = (name: string) => forgottenNameMessage(name, RULE, { kind: "path", key: "", isFolder: false, written: "./src/services/ctx" });
+const LABEL = FORGOTTEN_RULE_LABEL;
+const message = forgottenMessage;
 
-/** The fixture's factory exports one more name, which its rule forgets: ctx has no `VERSION` and no default. */
-const FACTORY = `const shared = { user: "" };
-export function createManager(user: string): { user: string } { shared.user = user; return shared; }
-export const VERSION = 1;
-export default function legacy(): string { return "legacy"; }
-`;
+const FACTORY = FACTORY_WITH_FORGOTTEN_NAMES;
 
 interface Case {
   name: string;

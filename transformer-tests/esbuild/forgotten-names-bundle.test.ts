@@ -10,21 +10,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
-import { forgottenNameMessage } from "../../src/messages";
+import { FACTORY_WITH_FORGOTTEN_NAMES, FORGOTTEN_RULE_LABEL, forgottenMessage } from "../helpers/forgotten-name-fixture";
 import { filesUnder, loadPlugin } from "../helpers/esbuild-build";
 import { migrationFixture } from "../helpers/processes";
 import { createProject } from "../helpers/project";
 
-const LABEL = "rule 1 (./src/ws/factory → ./src/services/ctx)";
-const RULE = { index: 1, from: { written: "./src/ws/factory" } } as Parameters<typeof forgottenNameMessage>[1];
-const message = (name: string) => forgottenNameMessage(name, RULE, { kind: "path", key: "", isFolder: false, written: "./src/services/ctx" });
+const LABEL = FORGOTTEN_RULE_LABEL;
+const message = forgottenMessage;
 
-/** The deprecated factory exports two values its SSOT module (ctx) lacks: `VERSION` and a default. */
-const FACTORY = `const shared = { user: "" };
-export function createManager(user: string): { user: string } { shared.user = user; return shared; }
-export const VERSION = 1;
-export default function legacy(): string { return "legacy"; }
-`;
+const FACTORY = FACTORY_WITH_FORGOTTEN_NAMES;
 
 /** esbuild's JavaScript API with its defaults (log level "warning"), as a build script calls it. */
 const BUILD_SCRIPT = `const esbuild = require(${JSON.stringify(require.resolve("esbuild"))});
