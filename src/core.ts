@@ -7,6 +7,7 @@ import type { Layout, RewritePlan } from "./plan/types";
 import { importUseOf } from "./scan/import-use";
 import { scanImports } from "./scan/scan-imports";
 import type { ImportSite } from "./scan/types";
+import { countWork } from "./work-counts";
 
 export interface FileRewrite {
   plan: RewritePlan;
@@ -54,6 +55,7 @@ function rewriteSites(
   // Where the needles are is also where the scan must look: the rest of the tree cannot name a deprecated module.
   const candidateOffsets = matcher.needleOffsets(text);
   if (candidateOffsets.length === 0) return undefined;
+  countWork("scan", file);
   const sites = scanImports(ts, parse(), {
     mockFunctions: matcher.index.ruleSet.options.mockFunctions,
     isCandidate: (specifier) => matcher.specifierMayMatch(specifier),
@@ -66,6 +68,7 @@ function rewriteSites(
     if (rule) matches.push({ site, rule });
   }
   if (matches.length === 0) return undefined;
+  countWork("plan", file);
   const plan = planFile({ file, text, index: matcher.index, matches, layout, ...planOptions });
   return { plan, text: applyEdits(text, plan.edits) };
 }
