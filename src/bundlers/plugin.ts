@@ -13,6 +13,7 @@ import { loadActiveRules, type ActiveRules } from "../esbuild/active-rules";
 import { facadeId, facadeKey, fileOfId, FACADE_ID } from "./facade-ids";
 import { TargetExports } from "./exports-of";
 import { toRollupError, toThrown } from "./errors";
+import { ForgottenNames } from "./forgotten-names";
 import { hookFilters, type HookFilters } from "./hook-filters";
 import { viteHooks } from "./vite-hooks";
 
@@ -48,6 +49,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     return current();
   };
   const targets = new TargetExports(typescript);
+  const forgottenNames = new ForgottenNames(targets, typescript);
   // webpack's resolver hooks have no way to warn: their warnings join the compilation's once it is compiled.
   let webpackWarnings: string[] = [];
   const warnInCompilation = (compiler: WebpackLikeCompiler) => {
@@ -86,6 +88,9 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
         rule = matcher.matchResolved(id, from, resolved && !resolved.external ? fileOfId(resolved.id) : undefined);
       }
       if (!rule) return null;
+      // A name the rule forgot stops the build at the importer, in the core's words (forgotten-names.ts).
+      const forgotten = await forgottenNames.check(active, rule, from, id);
+      if (forgotten) return fail(this, [forgotten]);
       rewritten.set(`${from}\0${id}`, { rule, file: from });
       // The esbuild plugin's words; the importer's line is not known here, only its file.
       if (active.report === "warn") {
@@ -134,6 +139,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
 
     buildStart(this: Context) {
       rewritten = new Map();
+      forgottenNames.forget();
       const state = reload();
       for (const file of state.watchFiles) this.addWatchFile(file);
       rulesOf(this);
@@ -161,6 +167,10 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     },
 
     transform: transformHook,
+
+    watchChange() {
+      forgottenNames.forget();
+    },
 
     buildEnd() {
       const active = loaded?.active;
