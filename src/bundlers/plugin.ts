@@ -13,6 +13,9 @@ import { loadActiveRules, type ActiveRules } from "../esbuild/active-rules";
 import { facadeId, facadeKey, fileOfId, FACADE_ID } from "./facade-ids";
 import { TargetExports } from "./exports-of";
 import { toRollupError, toThrown } from "./errors";
+import { ForgottenNames } from "./forgotten-names";
+import { compilerResolve, type Resolve, type WebpackLikeResolverHost } from "./compiler-resolver";
+import { withPackageTargets } from "./package-targets";
 import { hookFilters, type HookFilters } from "./hook-filters";
 import { viteHooks } from "./vite-hooks";
 
@@ -48,6 +51,9 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     return current();
   };
   const targets = new TargetExports(typescript);
+  const forgottenNames = new ForgottenNames(targets, typescript);
+  // webpack's and Rspack's own resolver, for package specifiers (their hooks have no `this.resolve`).
+  let resolveWithCompiler: Resolve | undefined;
   // webpack's resolver hooks have no way to warn: their warnings join the compilation's once it is compiled.
   let webpackWarnings: string[] = [];
   const warnInCompilation = (compiler: WebpackLikeCompiler) => {
@@ -80,12 +86,15 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       const from = fileOfId(importer);
       let rule = matcher.matchWithoutResolving(id, from);
       if (rule === "resolve") {
-        // Packages and aliases: the bundler's own resolution says where they lead (webpack has none to ask;
-        // there tsconfig aliases are still followed by the matcher).
-        const resolved = this.resolve ? await this.resolve(id, importer, { skipSelf: true }) : null;
+        // Packages and aliases: the bundler's own resolution says where they lead (webpack's and Rspack's
+        // resolver asked directly); unresolved, tsconfig aliases are still followed by the matcher.
+        const resolved = this.resolve ? await this.resolve(id, importer, { skipSelf: true }) : ((await resolveWithCompiler?.(id, importer)) ?? null);
         rule = matcher.matchResolved(id, from, resolved && !resolved.external ? fileOfId(resolved.id) : undefined);
       }
       if (!rule) return null;
+      // A name the rule forgot stops the build at the importer, in the core's words (forgotten-names.ts).
+      const forgotten = await forgottenNames.check(active, rule, from, id);
+      if (forgotten) return fail(this, [forgotten]);
       rewritten.set(`${from}\0${id}`, { rule, file: from });
       // The esbuild plugin's words; the importer's line is not known here, only its file.
       if (active.report === "warn") {
@@ -134,6 +143,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
 
     buildStart(this: Context) {
       rewritten = new Map();
+      forgottenNames.forget();
       const state = reload();
       for (const file of state.watchFiles) this.addWatchFile(file);
       rulesOf(this);
@@ -154,13 +164,24 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
         const rule = active.matcher.index.ruleFor(key);
         if (!rule) return fail(this, [{ severity: "error", file: active.ruleSet.file, line: 1, column: 1, message: `no rule deprecates ${id.slice(1)} any more; rebuild` }]);
         const importPathOf = (module: ModuleRef) => (module.kind === "bare" ? module.written : (module.file ?? module.key));
-        const { contents, errors } = await facadeSource(rule, { ruleSet: active.ruleSet, index: active.matcher.index, importPathOf, exportsOf: targets.exportsOf });
+        // A package target is resolved as an import written beside the rules file would be.
+        const besideRules = path.join(active.ruleSet.baseDir, "ssot-imports.json");
+        const resolve = async (specifier: string) => {
+          const resolved = this.resolve ? await this.resolve(specifier, besideRules, { skipSelf: true }) : await resolveWithCompiler?.(specifier, besideRules);
+          return resolved && !resolved.external ? fileOfId(resolved.id) : undefined;
+        };
+        const exportsOf = withPackageTargets(targets.exportsOf, resolve);
+        const { contents, errors } = await facadeSource(rule, { ruleSet: active.ruleSet, index: active.matcher.index, importPathOf, exportsOf });
         if (errors.length > 0) return fail(this, errors);
         return { code: contents, map: null };
       },
     },
 
     transform: transformHook,
+
+    watchChange() {
+      forgottenNames.forget();
+    },
 
     buildEnd() {
       const active = loaded?.active;
@@ -178,12 +199,14 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     }),
     webpack(compiler) {
       if (!options.cwd) cwd = path.resolve(compiler.context);
+      resolveWithCompiler = compilerResolve(compiler as unknown as WebpackLikeResolverHost);
       loaded = undefined;
       fixFilters();
       warnInCompilation(compiler as unknown as WebpackLikeCompiler);
     },
     rspack(compiler) {
       if (!options.cwd) cwd = path.resolve(compiler.context);
+      resolveWithCompiler = compilerResolve(compiler as unknown as WebpackLikeResolverHost);
       loaded = undefined;
       fixFilters();
       warnInCompilation(compiler as unknown as WebpackLikeCompiler);
