@@ -169,7 +169,9 @@ export function facadeSuffix(modules: readonly ModuleRef[], labelOf: (module: Mo
 export function modulesOfSuffix(suffix: string, candidates: ReadonlyMap<string, ModuleRef>, keyOf: (label: string) => string): ModuleRef[] | undefined {
   if (!suffix.startsWith(SUFFIX)) return undefined;
   const labels = suffix.slice(SUFFIX.length).split(",").map(decodeURIComponent);
-  return labels.flatMap((label) => candidates.get(keyOf(label)) ?? []);
+  const modules = labels.flatMap((label) => candidates.get(keyOf(label)) ?? []);
+  // Only a name from before a rules edit names no module of the rule now: the whole facade, never an empty one.
+  return modules.length > 0 ? modules : undefined;
 }
 
 /** A facade's name as esbuild shows it (in messages, the metafile) without its suffix. */

@@ -108,6 +108,11 @@ const CASES: Case[] = [
     twin: main(`const { moved } = require("./lib/extra");\nconsole.log(moved());`),
   },
   {
+    name: "members read off an `import()` module object, loaded when it runs",
+    user: main(`async function run(): Promise<void> {\n  const legacy = await import("./lib/old");\n  console.log(legacy.moved());\n}\nvoid run();`),
+    twin: main(`async function run(): Promise<void> {\n  const legacy = await import("./lib/extra");\n  console.log(legacy.moved());\n}\nvoid run();`),
+  },
+  {
     name: "a side-effect import (the module target only)",
     user: main(`import "./lib/old";\nconsole.log("after");`),
     twin: main(`import "./lib/ssot";\nconsole.log("after");`),
