@@ -16,6 +16,8 @@ import type * as Unbundled from "./unbundled";
  */
 export class ForgottenNames {
   private checked = new Map<string, Promise<ImporterRead>>();
+  /** Importers read only for their imports (no names to check): no plan made. */
+  private lexed = new Map<string, Promise<ImporterRead>>();
   /** Importers whose errors were already returned in this build. */
   private returned = new Set<string>();
 
@@ -29,36 +31,37 @@ export class ForgottenNames {
 
   newBuild(): void {
     this.checked = new Map();
+    this.lexed = new Map();
     this.returned = new Set();
   }
 
   /** The errors of `importer` the first time it is asked about in this build; none after. */
   async in(active: ActiveRules, importer: string): Promise<PartialMessage[]> {
-    const read = await this.read(active, importer);
+    const read = await this.read(active, importer, true);
     if (!read || this.returned.has(importer)) return [];
     this.returned.add(importer);
     return read.errors;
   }
 
   /**
-   * The deprecated imports of `importer`, from the same single read as its errors (importer-facades.ts);
-   * undefined when the file cannot be read as code (a virtual module, a package's file, a facade).
+   * The deprecated imports of `importer` (importer-facades.ts): from the read that checks its names when there is
+   * one (`checked`: the caller asks for it too), else from a read that only lexes. Undefined when the file cannot
+   * be read as code (a virtual module, a package's file, a facade).
    */
-  async sitesOf(active: ActiveRules, importer: string): Promise<readonly MatchedSite[] | undefined> {
-    return (await this.read(active, importer))?.sites;
+  async sitesOf(active: ActiveRules, importer: string, checked: boolean): Promise<readonly MatchedSite[] | undefined> {
+    return (await this.read(active, importer, checked))?.sites;
   }
 
-  private read(active: ActiveRules, importer: string): Promise<ImporterRead | undefined> {
+  private read(active: ActiveRules, importer: string, checked: boolean): Promise<ImporterRead | undefined> {
     if (!path.isAbsolute(importer) || this.isFacade(importer)) return Promise.resolve(undefined);
-    let read = this.checked.get(importer);
-    if (!read) {
-      read = this.check(active, importer);
-      this.checked.set(importer, read);
-    }
+    const known = this.checked.get(importer) ?? (checked ? undefined : this.lexed.get(importer));
+    if (known) return known;
+    const read = this.check(active, importer, checked);
+    (checked ? this.checked : this.lexed).set(importer, read);
     return read;
   }
 
-  private async check(active: ActiveRules, importer: string): Promise<ImporterRead> {
+  private async check(active: ActiveRules, importer: string, checked: boolean): Promise<ImporterRead> {
     // Loaded only when a rule needs it: the lexer and the planner, which most bundles never use.
     const { rewriteUnbundled } = require("./unbundled") as typeof Unbundled;
     const args = { path: importer, namespace: "file", suffix: "", pluginData: undefined, with: {} };
@@ -70,8 +73,9 @@ export class ForgottenNames {
       ruleChecks: this.ruleChecks,
       only: "forgotten-name",
       onSites: (matches) => (sites = matches),
+      sitesOnly: !checked,
     });
-    return { errors: result?.errors ?? [], sites };
+    return { errors: checked ? (result?.errors ?? []) : [], sites };
   }
 }
 

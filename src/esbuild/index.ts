@@ -57,12 +57,15 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
     isEntryPoint ??= entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
     const mayForget = await rulesThatMayForget(rules, exportsCache);
     // A rule that splits its module serves each importer its own facade (importer-facades.ts): it is resolved
-    // importer by importer, with the importer read as for names the rules forgot.
-    splittingRules(rules.matcher.index, rules.ruleSet.rules).forEach((rule) => mayForget.add(rule));
+    // importer by importer. Its importers' names need no check when its deprecated file says it forgot none.
+    const splitting = splittingRules(rules.matcher.index, rules.ruleSet.rules);
+    completeSplits = new Set(splitting.filter((rule) => !mayForget.has(rule) && rule.from.kind === "path" && rule.from.file));
+    splitting.forEach((rule) => mayForget.add(rule));
     for (const rule of rules.ruleSet.rules) if (checkedSinceSetUp.has(rule.from.key)) mayForget.add(rule);
     if (rules === initial.active) mayForget.forEach((rule) => checkedSinceSetUp.add(rule.from.key));
     return planRedirects(rules, isEntryPoint, initial.active !== undefined, mayForget);
   };
+  let completeSplits = new Set<Rule>();
   const setUpPlan = active && bundle ? await planFor(active) : undefined;
   let plan = setUpPlan;
   let rewritten: Array<{ rule: Rule; file: string }> = [];
@@ -105,8 +108,8 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
 
   if (bundle) {
     /** The suffix of the facade that serves one importer of a splitting rule; none for the rule's whole facade. */
-    const importerFacadeSuffix = async (current: ActiveRules, rule: Rule, importer: string, specifier: string, kind: ImportKind): Promise<string | undefined> => {
-      const sites = await forgottenNames.sitesOf(current, importer);
+    const importerFacadeSuffix = async (current: ActiveRules, rule: Rule, importer: string, specifier: string, kind: ImportKind, checked: boolean): Promise<string | undefined> => {
+      const sites = await forgottenNames.sitesOf(current, importer, checked);
       const { index } = current.matcher;
       const modules = sites && (await modulesAsked(sites, rule, specifier, kind, index, targetExportsOf(build, exportsCache, current)));
       return modules && facadeSuffix(modules, (module) => facadePath(current, module));
@@ -136,14 +139,15 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
         if (!rule || plan?.servedRules.has(rule)) return undefined;
         // Imports reaching this callback may ask for a name the rule forgot: read their importer now, before
         // esbuild links (its own message would blame the deprecated module, or say nothing).
-        const forgotten = plan?.checksImporters(rule) ? await forgottenNames.in(current, args.importer) : [];
+        const checksNames = plan?.checksImporters(rule) === true && !completeSplits.has(rule);
+        const forgotten = checksNames ? await forgottenNames.in(current, args.importer) : [];
         if (forgotten.length > 0) return { errors: forgotten };
         rewritten.push({ rule, file: args.importer });
         const target = current.matcher.index.moduleTarget(rule);
         // The importer's names are not known here: the warning names the module it now gets, as it would write it.
         const replacement = specifierFor(target, toPosix(args.importer), args.path);
         const warnings = current.report === "warn" ? [{ text: `[${rule.label}] ${deprecatedImportMessage(args.path, rule, replacement)}` }] : [];
-        const suffix = splitsModule(current.matcher.index, rule) ? await importerFacadeSuffix(current, rule, args.importer, args.path, args.kind) : undefined;
+        const suffix = splitsModule(current.matcher.index, rule) ? await importerFacadeSuffix(current, rule, args.importer, args.path, args.kind, checksNames) : undefined;
         return { path: facadePath(current, rule.from), suffix, namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
       });
     }

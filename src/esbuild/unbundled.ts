@@ -59,6 +59,11 @@ export interface UnbundledHooks {
    * bundle that serves each importer a facade built from the names it asks.
    */
   onSites?(matches: readonly MatchedSite[]): void;
+  /**
+   * Only the deprecated imports are wanted (`onSites`), not a plan: a file the lexer reads in full, namespace
+   * objects' members included, is not planned at all (planning is half the cost of reading an importer).
+   */
+  sitesOnly?: boolean;
 }
 
 /** What checking one rule's renamed and moved names against their targets found. */
@@ -124,6 +129,9 @@ async function planDirect(build: PluginBuild, active: ActiveRules, file: string,
   }
   if (!sites) return undefined;
   const matches = await matchSites(build, active, file, sites);
+  if (hooks.sitesOnly && matches.every((m) => namespaceLocal(m.site) === undefined)) {
+    return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: [] }, text, rulesErrors: false, matches, js: text };
+  }
   if (await mayReadForgottenMembers(active, matches, text, hooks.exportsOf)) return undefined;
   const planned = await planChecked(build, active, file, text, matches, hooks);
   if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) return undefined;
