@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import type { PartialMessage, PluginBuild } from "esbuild";
+import type { MatchedSite } from "../plan/plan-file";
 import type { Rule } from "../rules/types";
 import type { ActiveRules } from "./active-rules";
 import type { ExportsCache } from "./module-exports";
@@ -14,7 +15,11 @@ import type * as Unbundled from "./unbundled";
  * returned once.
  */
 export class ForgottenNames {
-  private checked = new Map<string, Promise<PartialMessage[]>>();
+  private checked = new Map<string, Promise<ImporterRead>>();
+  /** Importers read only for their imports (no names to check): no plan made. */
+  private lexed = new Map<string, Promise<ImporterRead>>();
+  /** Importers whose errors were already returned in this build. */
+  private returned = new Set<string>();
 
   constructor(
     private readonly build: PluginBuild,
@@ -26,29 +31,55 @@ export class ForgottenNames {
 
   newBuild(): void {
     this.checked = new Map();
+    this.lexed = new Map();
+    this.returned = new Set();
   }
 
   /** The errors of `importer` the first time it is asked about in this build; none after. */
   async in(active: ActiveRules, importer: string): Promise<PartialMessage[]> {
-    if (!path.isAbsolute(importer) || this.isFacade(importer)) return [];
-    const known = this.checked.get(importer);
-    if (known) return known.then(() => []);
-    const errors = this.check(active, importer);
-    this.checked.set(importer, errors);
-    return errors;
+    const read = await this.read(active, importer, true);
+    if (!read || this.returned.has(importer)) return [];
+    this.returned.add(importer);
+    return read.errors;
   }
 
-  private async check(active: ActiveRules, importer: string): Promise<PartialMessage[]> {
+  /**
+   * The deprecated imports of `importer` (importer-facades.ts): from the read that checks its names when there is
+   * one (`checked`: the caller asks for it too), else from a read that only lexes. Undefined when the file cannot
+   * be read as code (a virtual module, a package's file, a facade).
+   */
+  async sitesOf(active: ActiveRules, importer: string, checked: boolean): Promise<readonly MatchedSite[] | undefined> {
+    return (await this.read(active, importer, checked))?.sites;
+  }
+
+  private read(active: ActiveRules, importer: string, checked: boolean): Promise<ImporterRead | undefined> {
+    if (!path.isAbsolute(importer) || this.isFacade(importer)) return Promise.resolve(undefined);
+    const known = this.checked.get(importer) ?? (checked ? undefined : this.lexed.get(importer));
+    if (known) return known;
+    const read = this.check(active, importer, checked);
+    (checked ? this.checked : this.lexed).set(importer, read);
+    return read;
+  }
+
+  private async check(active: ActiveRules, importer: string, checked: boolean): Promise<ImporterRead> {
     // Loaded only when a rule needs it: the lexer and the planner, which most bundles never use.
     const { rewriteUnbundled } = require("./unbundled") as typeof Unbundled;
     const args = { path: importer, namespace: "file", suffix: "", pluginData: undefined, with: {} };
+    let sites: readonly MatchedSite[] | undefined;
     const result = await rewriteUnbundled(this.build, active, args, {
       exportsOf: targetExportsOf(this.build, this.cache, active),
       onRewrite: () => undefined,
       reported: new Set(),
       ruleChecks: this.ruleChecks,
       only: "forgotten-name",
+      onSites: (matches) => (sites = matches),
+      sitesOnly: !checked,
     });
-    return result?.errors ?? [];
+    return { errors: checked ? (result?.errors ?? []) : [], sites };
   }
+}
+
+interface ImporterRead {
+  errors: PartialMessage[];
+  sites: readonly MatchedSite[] | undefined;
 }

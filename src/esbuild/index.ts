@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import type { OnLoadResult, OnResolveResult, Plugin, PluginBuild } from "esbuild";
+import type { ImportKind, OnLoadResult, OnResolveResult, Plugin, PluginBuild } from "esbuild";
 import { formatSummary } from "../plan/summary";
 import { toPosix } from "../rules/module-paths";
 import type { ModuleRef, Rule } from "../rules/types";
@@ -20,6 +20,7 @@ import { matchImport } from "./match-import";
 import { UnbundledFilter } from "./unbundled-filter";
 import { entryPointTest, type EntryPointTest } from "./entry-points";
 import { ORIGINAL_SUFFIX, planRedirects } from "./redirect-plan";
+import { facadeModules, facadeSuffix, modulesAsked, modulesOfSuffix, splitsModule, splittingRules, withoutFacadeSuffix } from "./importer-facades";
 import type * as Unbundled from "./unbundled";
 
 /** `cwd` defaults to esbuild's `absWorkingDir`, else the process's working directory. */
@@ -55,10 +56,16 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
   const planFor = async (rules: ActiveRules) => {
     isEntryPoint ??= entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
     const mayForget = await rulesThatMayForget(rules, exportsCache);
+    // A rule that splits its module serves each importer its own facade (importer-facades.ts): it is resolved
+    // importer by importer. Its importers' names need no check when its deprecated file says it forgot none.
+    const splitting = splittingRules(rules.matcher.index, rules.ruleSet.rules);
+    completeSplits = new Set(splitting.filter((rule) => !mayForget.has(rule) && rule.from.kind === "path" && rule.from.file));
+    splitting.forEach((rule) => mayForget.add(rule));
     for (const rule of rules.ruleSet.rules) if (checkedSinceSetUp.has(rule.from.key)) mayForget.add(rule);
     if (rules === initial.active) mayForget.forEach((rule) => checkedSinceSetUp.add(rule.from.key));
     return planRedirects(rules, isEntryPoint, initial.active !== undefined, mayForget);
   };
+  let completeSplits = new Set<Rule>();
   const setUpPlan = active && bundle ? await planFor(active) : undefined;
   let plan = setUpPlan;
   let rewritten: Array<{ rule: Rule; file: string }> = [];
@@ -100,7 +107,14 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
   });
 
   if (bundle) {
-    const facadeFor = async (current: ActiveRules, rule: Rule): Promise<OnLoadResult> => {
+    /** The suffix of the facade that serves one importer of a splitting rule; none for the rule's whole facade. */
+    const importerFacadeSuffix = async (current: ActiveRules, rule: Rule, importer: string, specifier: string, kind: ImportKind, checked: boolean): Promise<string | undefined> => {
+      const sites = await forgottenNames.sitesOf(current, importer, checked);
+      const { index } = current.matcher;
+      const modules = sites && (await modulesAsked(sites, rule, specifier, kind, index, targetExportsOf(build, exportsCache, current)));
+      return modules && facadeSuffix(modules, (module) => facadePath(current, module));
+    };
+    const facadeFor = async (current: ActiveRules, rule: Rule, only?: ModuleRef[]): Promise<OnLoadResult> => {
       const { ruleSet, matcher } = current;
       const served = plan?.servedFiles;
       const importPathOf = (module: ModuleRef) => {
@@ -109,7 +123,7 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
         return served?.has(file) ? file + ORIGINAL_SUFFIX : file;
       };
       const exportsOf = targetExportsOf(build, exportsCache, current);
-      const { contents, errors } = await facadeSource(rule, { ruleSet, index: matcher.index, importPathOf, exportsOf });
+      const { contents, errors } = await facadeSource(rule, { ruleSet, index: matcher.index, importPathOf, exportsOf, only });
       if (errors.length > 0) return { errors: errors.map((d) => toEsbuildMessage(d)), watchFiles: current.watchFiles };
       return { contents, loader: "js", resolveDir: ruleSet.baseDir, watchFiles: current.watchFiles };
     };
@@ -125,21 +139,24 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
         if (!rule || plan?.servedRules.has(rule)) return undefined;
         // Imports reaching this callback may ask for a name the rule forgot: read their importer now, before
         // esbuild links (its own message would blame the deprecated module, or say nothing).
-        const forgotten = plan?.checksImporters(rule) ? await forgottenNames.in(current, args.importer) : [];
+        const checksNames = plan?.checksImporters(rule) === true && !completeSplits.has(rule);
+        const forgotten = checksNames ? await forgottenNames.in(current, args.importer) : [];
         if (forgotten.length > 0) return { errors: forgotten };
         rewritten.push({ rule, file: args.importer });
         const target = current.matcher.index.moduleTarget(rule);
         // The importer's names are not known here: the warning names the module it now gets, as it would write it.
         const replacement = specifierFor(target, toPosix(args.importer), args.path);
         const warnings = current.report === "warn" ? [{ text: `[${rule.label}] ${deprecatedImportMessage(args.path, rule, replacement)}` }] : [];
-        return { path: facadePath(current, rule), namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
+        const suffix = splitsModule(current.matcher.index, rule) ? await importerFacadeSuffix(current, rule, args.importer, args.path, args.kind, checksNames) : undefined;
+        return { path: facadePath(current, rule.from), suffix, namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
       });
     }
     build.onLoad({ filter: /.*/, namespace: FACADE_NAMESPACE }, async (args) => {
       const current = active;
       const rule = current && current.matcher.index.ruleFor(facadeKey(current, args.path));
       if (!current || !rule) return { errors: [{ text: `ssot-imports: no rule deprecates ${args.path} any more; rebuild` }] };
-      return facadeFor(current, rule);
+      const only = modulesOfSuffix(args.suffix, facadeModules(current.matcher.index, rule), (label) => facadeKey(current, label));
+      return facadeFor(current, rule, only);
     });
     if (setUpPlan?.loadFilter) {
       build.onLoad({ filter: setUpPlan.loadFilter, namespace: "file" }, async (args) => {
@@ -183,14 +200,15 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
  * A virtual facade's name, which esbuild prints in the bundle (module comments, source maps): relative to the
  * rules file's folder, so the same project bundles to the same bytes on every machine.
  */
-function facadePath(active: ActiveRules, rule: Rule): string {
-  if (rule.from.kind === "bare") return rule.from.key;
-  const relative = path.posix.relative(toPosix(active.ruleSet.baseDir), rule.from.key);
+function facadePath(active: ActiveRules, module: ModuleRef): string {
+  if (module.kind === "bare") return module.key;
+  const relative = path.posix.relative(toPosix(active.ruleSet.baseDir), module.key);
   return relative.startsWith("../") ? relative : `./${relative}`;
 }
 
-/** The rule key a facade name stands for (the inverse of facadePath). */
-function facadeKey(active: ActiveRules, facade: string): string {
+/** The rule key a facade name stands for (the inverse of facadePath; an importer's suffix dropped). */
+function facadeKey(active: ActiveRules, shown: string): string {
+  const facade = withoutFacadeSuffix(shown);
   return facade.startsWith("./") || facade.startsWith("../") ? path.posix.join(toPosix(active.ruleSet.baseDir), facade) : facade;
 }
 

@@ -14,7 +14,8 @@ import { exactFiles } from "./file-filter";
  * - a bare `from`, matched as written (loading would also catch other specifiers reaching the same file),
  * - a module that is itself an entry point (compiled as it is, not replaced),
  * - every rule when imports are reported (`warn`, `summary`): only `onResolve` knows the importer,
- * - and a rule that may have forgotten a name (see checked-rules.ts): its importers are read before esbuild links.
+ * - a rule that may have forgotten a name (see checked-rules.ts): its importers are read before esbuild links,
+ * - and a rule that splits its module: each importer gets a facade of its own (importer-facades.ts).
  */
 export interface RedirectPlan {
   /** Files whose load is answered with their rule's facade, as esbuild reports them (real path, native separators). */

@@ -54,6 +54,16 @@ export interface UnbundledHooks {
    * other form work, and report rules errors themselves).
    */
   only?: SsotDiagnostic["code"];
+  /**
+   * The file's deprecated imports as the plan read them (after every fallback: the most exact reading), for a
+   * bundle that serves each importer a facade built from the names it asks.
+   */
+  onSites?(matches: readonly MatchedSite[]): void;
+  /**
+   * Only the deprecated imports are wanted (`onSites`), not a plan: a file the lexer reads in full, namespace
+   * objects' members included, is not planned at all (planning is half the cost of reading an importer).
+   */
+  sitesOnly?: boolean;
 }
 
 /** What checking one rule's renamed and moved names against their targets found. */
@@ -82,6 +92,7 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   if (!planned) return { watchFiles };
   if ("errors" in planned) return hooks.only ? { watchFiles } : { ...planned, watchFiles };
   const { plan, js } = planned;
+  hooks.onSites?.(planned.matches);
   const source = planned.text;
   const diagnostics = hooks.only ? plan.diagnostics.filter((d) => d.code === hooks.only) : plan.diagnostics;
   if (diagnostics.length > 0) {
@@ -118,6 +129,9 @@ async function planDirect(build: PluginBuild, active: ActiveRules, file: string,
   }
   if (!sites) return undefined;
   const matches = await matchSites(build, active, file, sites);
+  if (hooks.sitesOnly && matches.every((m) => namespaceLocal(m.site) === undefined)) {
+    return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: [] }, text, rulesErrors: false, matches, js: text };
+  }
   if (await mayReadForgottenMembers(active, matches, text, hooks.exportsOf)) return undefined;
   const planned = await planChecked(build, active, file, text, matches, hooks);
   if (planned.plan.diagnostics.length > 0 && !planned.rulesErrors) return undefined;
@@ -169,6 +183,7 @@ interface Planned {
   text: string;
   /** True when the plan's diagnostics are rules errors (located in the rules file), not import errors. */
   rulesErrors: boolean;
+  matches: readonly MatchedSite[];
 }
 
 /** Import sites found by es-module-lexer in esbuild's canonical JavaScript; undefined if it cannot read it. */
@@ -184,10 +199,10 @@ async function lexSites(js: string, file: string, isCandidate: (s: string) => bo
 /** Checks the matched rules' renamed names against their targets, then plans the file (rules errors first). */
 async function planChecked(build: PluginBuild, active: ActiveRules, file: string, text: string, matches: readonly MatchedSite[], hooks: UnbundledHooks): Promise<Planned> {
   const { isTypeOnly, errors } = await checkListedNames(active, matches, hooks);
-  if (errors.length > 0) return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: errors }, text, rulesErrors: true };
+  if (errors.length > 0) return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: errors }, text, rulesErrors: true, matches };
   const extensions = extensionPolicyOf(build.initialOptions);
   const exportsName = await exportsNameOf(active, matches, hooks.exportsOf);
-  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, extensions, exportsName }), text, rulesErrors: false };
+  return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, extensions, exportsName }), text, rulesErrors: false, matches };
 }
 
 /**

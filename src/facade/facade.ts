@@ -10,6 +10,12 @@ export interface FacadeInputs {
   /** Where the facade imports a module from (an absolute file, or a bare specifier). */
   importPathOf(module: ModuleRef): string;
   exportsOf: ExportsOf;
+  /**
+   * The modules this facade may load, in the order it loads them: a facade for importers that ask only for
+   * names living there (see src/esbuild/importer-facades.ts), so that a bundle evaluates exactly the modules
+   * the hand-migrated program imports. Absent: every module the rule sends names to, its module target first.
+   */
+  only?: readonly ModuleRef[];
 }
 
 /**
@@ -20,20 +26,34 @@ export interface FacadeInputs {
 export async function facadeSource(rule: Rule, inputs: FacadeInputs): Promise<{ contents: string; errors: SsotDiagnostic[] }> {
   const { index, importPathOf } = inputs;
   const target = index.moduleTarget(rule);
-  const lines = [`// ssot-imports: ${rule.label}`, `export * from ${JSON.stringify(importPathOf(target))};`];
+  const specifierOf = (module: ModuleRef) => JSON.stringify(importPathOf(module));
+  // Lines by the module they import, each module's in the order found: a module is evaluated where the facade
+  // first imports it, so grouping keeps the order of first appearance.
+  const byModule = new Map<string, { module: ModuleRef; lines: string[] }>();
+  const linesOf = (module: ModuleRef) => {
+    let group = byModule.get(module.key);
+    if (!group) byModule.set(module.key, (group = { module, lines: [] }));
+    return group.lines;
+  };
+  for (const module of inputs.only ?? [target]) linesOf(module);
+  const wanted = (module: ModuleRef) => !inputs.only || inputs.only.some((m) => m.key === module.key);
   const errors: SsotDiagnostic[] = [];
   const listed = index.listedNames(rule);
-  const targetExports = await inputs.exportsOf(target);
-  // `export *` never carries `default`, so it is re-exported explicitly when the target has one. An external or
-  // CommonJS target's exports are known only at run time: its `default` is read off the namespace object, which
-  // gives what a hand-migrated default import would get (`module.exports` for CommonJS) and, unlike
-  // `export { default } from`, does not fail to link when an external ES module has no default export.
-  if (!listed.includes("default")) {
-    const specifier = JSON.stringify(importPathOf(target));
-    if (!targetExports || !targetExports.exact) lines.push(`import * as ssotImportsTarget from ${specifier};`, `export default ssotImportsTarget.default;`);
-    else if (targetExports.values.has("default")) lines.push(`export { default } from ${specifier};`);
+  if (wanted(target)) {
+    linesOf(target).push(`export * from ${specifierOf(target)};`);
+    // `export *` never carries `default`, so it is re-exported explicitly when the target has one. An external or
+    // CommonJS target's exports are known only at run time: its `default` is read off the namespace object, which
+    // gives what a hand-migrated default import would get (`module.exports` for CommonJS) and, unlike
+    // `export { default } from`, does not fail to link when an external ES module has no default export.
+    if (!listed.includes("default")) {
+      const targetExports = await inputs.exportsOf(target);
+      const specifier = specifierOf(target);
+      if (!targetExports || !targetExports.exact) linesOf(target).push(`import * as ssotImportsTarget from ${specifier};`, `export default ssotImportsTarget.default;`);
+      else if (targetExports.values.has("default")) linesOf(target).push(`export { default } from ${specifier};`);
+    }
   }
   for (const { name, destination } of listedReexports(index, rule)) {
+    if (!wanted(destination.module)) continue;
     const status = await exportStatus(inputs.exportsOf, destination);
     // Types vanish from a bundle, so a renamed type needs no re-export; a missing value would be undefined.
     if (status === "type") continue;
@@ -41,7 +61,10 @@ export async function facadeSource(rule: Rule, inputs: FacadeInputs): Promise<{ 
       errors.push(missingListedExport(inputs.ruleSet, rule, name, destination));
       continue;
     }
-    lines.push(`export { ${destination.name} as ${name} } from ${JSON.stringify(importPathOf(destination.module))};`);
+    linesOf(destination.module).push(`export { ${destination.name} as ${name} } from ${specifierOf(destination.module)};`);
   }
+  const lines = [`// ssot-imports: ${rule.label}`];
+  // A module asked for that gives no value to re-export still runs, as the migrated import of it does.
+  for (const { module, lines: own } of byModule.values()) lines.push(...(own.length > 0 ? own : [`import ${specifierOf(module)};`]));
   return { contents: lines.join("\n") + "\n", errors };
 }

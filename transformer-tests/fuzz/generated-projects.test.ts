@@ -55,9 +55,9 @@ describe("regressions found by the generator", () => {
   for (const r of REGRESSIONS) {
     if (r.knownFailure) {
       // KNOWN FAILURE, not a skip: it.fails turns red the day the adapters get this right.
-      it.fails(`KNOWN FAILURE: ${r.name} (${r.knownFailure})`, () => checkKnownFailure(r.project, r.failing ?? [], { strictBundleLoads: r.strictBundleLoads }));
+      it.fails(`KNOWN FAILURE: ${r.name} (${r.knownFailure})`, () => checkKnownFailure(r.project, r.failing ?? []));
     } else {
-      it(r.name, () => checkProject(r.project, { strictBundleLoads: r.strictBundleLoads }));
+      it(r.name, () => checkProject(r.project));
     }
   }
 });

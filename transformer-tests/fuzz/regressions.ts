@@ -12,8 +12,6 @@ export interface Regression {
   knownFailure?: string;
   /** With `knownFailure`: the adapters that get it wrong today (all others must agree with the twin). */
   failing?: Adapter[];
-  /** Compare the modules a bundle loads exactly (see CompareOptions.strictBundleLoads). */
-  strictBundleLoads?: boolean;
 }
 
 const importer = (form: ProjectModel["groups"][number]["importers"][number]["form"], picks: number[], extra: Partial<ProjectModel["groups"][number]["importers"][number]> = {}) => ({
@@ -46,11 +44,9 @@ export const REGRESSIONS: Regression[] = [
     project: { groups: [{ symbols: [{ fate: "forgotten", type: false }], defaultFate: "none", oldKept: true, splitOnly: false, chain: "none", importers: [importer("exportNamed", [0])] }] },
   },
   {
+    // Was a known failure: esbuild bundle: true served one facade re-exporting the kept deprecated file and the
+    // split target, so the deprecated file ran although every import of it moved away.
     name: "a bundle loads the modules the migrated program loads, no more",
-    failing: ["esbuild bundle"],
-    knownFailure:
-      "esbuild bundle: true evaluates the deprecated module (its top-level side effects run) although every import of it moved to the split target: the facade re-exports the deprecated file itself",
-    strictBundleLoads: true,
     project: {
       groups: [
         { symbols: [{ fate: "split", type: false }, { fate: "stay", type: false }], defaultFate: "none", oldKept: true, splitOnly: true, chain: "none", importers: [importer("named", [0])] },
@@ -66,11 +62,9 @@ export const REGRESSIONS: Regression[] = [
     },
   },
   {
+    // Was a known failure: esbuild bundle: true served the deleted module one facade that re-exported the module
+    // target (export *) besides the split target, so the SSOT module ran too.
     name: "a bundle of an import that only asks for a split symbol does not load the SSOT module",
-    failing: ["esbuild bundle"],
-    knownFailure:
-      "esbuild bundle: true evaluates the rule's module-level target too: the virtual facade of a deleted deprecated module re-exports it (export *) besides the split target",
-    strictBundleLoads: true,
     project: {
       groups: [{ symbols: [{ fate: "split", type: false }], defaultFate: "none", oldKept: false, splitOnly: false, chain: "none", importers: [importer("named", [0])] }],
     },
