@@ -1,5 +1,7 @@
+import * as fs from "node:fs";
 import type { Rule } from "../rules/types";
 import type { ActiveRules } from "./active-rules";
+import { declaredValueExports } from "./declared-exports";
 import type { ExportsCache } from "./module-exports";
 
 /**
@@ -9,7 +11,8 @@ import type { ExportsCache } from "./module-exports";
  * `export { name } from` in TypeScript and `import()`, say nothing and write a broken bundle). Every other rule
  * (the common case) keeps being served at load, with no round trip per importer.
  *
- * Asked of esbuild (one probe build for all the files, shared with the facades through the cache). Only path
+ * The deprecated file's names are read from its text when that reading is certain (declared-exports.ts), else
+ * asked of esbuild; the targets' always are (one probe build, shared with the facades through the cache). Only path
  * targets are known here: `build.resolve` is not available while the plugin is set up, so a package target's
  * exports are not checked (docs/esbuild.md, limits). A CommonJS module's exports exist only at run time: not
  * checked either, as in every adapter.
@@ -24,19 +27,58 @@ export async function rulesThatMayForget(active: ActiveRules, cache: ExportsCach
     return [{ rule, deprecated, target: target.file }];
   });
   if (candidates.length === 0) return new Set();
-  try {
-    cache.prefetch(candidates.flatMap((c) => [c.deprecated, c.target]));
-  } catch {
-    // A file that cannot be read now is asked again, and reported, where it is needed.
-  }
+  // The targets (symbol targets too) are asked in one probe build, which the facades then share: they need them all.
+  prefetch(cache, [...candidates.map((c) => c.target), ...symbolTargetFiles(active)]);
+  const judged = await Promise.all(
+    candidates.map(async ({ rule, deprecated, target }) => {
+      const after = await cache.of(target).catch(() => undefined);
+      if (!after?.exact) return { rule, verdict: false as const };
+      const listed = new Set(index.listedNames(rule));
+      const covered = (name: string) => listed.has(name) || after.values.has(name);
+      // Read from the text when it says for certain: then esbuild need not compile the deprecated file at all.
+      const text = readText(deprecated);
+      if (text === undefined) return { rule, verdict: false as const }; // as esbuild failing to read it
+      const declared = declaredValueExports(text);
+      if (declared && [...declared].every(covered)) return { rule, verdict: false as const };
+      return { rule, verdict: { deprecated, covered } };
+    }),
+  );
+  const unsure = judged.flatMap(({ verdict }) => (verdict ? [verdict.deprecated] : []));
+  if (unsure.length > 0) prefetch(cache, unsure);
   const mayForget = new Set<Rule>();
   await Promise.all(
-    candidates.map(async ({ rule, deprecated, target }) => {
-      const [before, after] = await Promise.all([cache.of(deprecated).catch(() => undefined), cache.of(target).catch(() => undefined)]);
-      if (!before?.exact || !after?.exact) return;
-      const listed = new Set(index.listedNames(rule));
-      if ([...before.values].some((name) => !listed.has(name) && !after.values.has(name))) mayForget.add(rule);
+    judged.map(async ({ rule, verdict }) => {
+      if (!verdict) return;
+      const before = await cache.of(verdict.deprecated).catch(() => undefined);
+      if (before?.exact && [...before.values].some((name) => !verdict.covered(name))) mayForget.add(rule);
     }),
   );
   return mayForget;
+}
+
+function symbolTargetFiles(active: ActiveRules): string[] {
+  const { index } = active.matcher;
+  return active.ruleSet.rules.flatMap((rule) =>
+    index.listedNames(rule).flatMap((name) => {
+      const module = index.symbolTarget(rule, name)?.module;
+      return module?.kind === "path" && module.file ? [module.file] : [];
+    }),
+  );
+}
+
+function prefetch(cache: ExportsCache, files: string[]): void {
+  try {
+    cache.prefetch(files);
+  } catch {
+    // A file that cannot be read now is asked again, and reported, where it is needed.
+  }
+}
+
+/** Unreadable now: reported where the file is needed, as when esbuild's probe fails to read it. */
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }

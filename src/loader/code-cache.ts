@@ -21,7 +21,8 @@ import { Script } from "node:vm";
  * Which: V8 checks only a cache's V8 version, flags and the source's length. So the file name carries the hash
  * of the bundle's text (computed when it was built: hashing 85 KB at every start would cost as much as the cache
  * saves), and the bundle's size and modification time as this process finds them, so that an edited bundle
- * (patch-package, a rebuild) never meets the compiled code of another text. Every failure (unreadable, rejected,
+ * (patch-package, a rebuild) never meets the compiled code of another text; and a hash of the bundle's folder,
+ * so that two copies of the package sharing one node_modules never remove each other's cache. Every failure (unreadable, rejected,
  * unwritable) falls back to plain compilation, silently.
  */
 export function loadWithCodeCache(bundle: string, module: { exports: unknown }, textHash: string): void {
@@ -50,9 +51,18 @@ export function codeCacheFile(bundle: string, textHash: string): CacheFile | und
   const folder = cacheFolder(bundle);
   const stat = statSync(bundle, { throwIfNoEntry: false });
   if (!folder || !stat) return undefined;
-  const prefix = `${basename(dirname(bundle))}-${parse(bundle).name}-`;
+  // Copies of the package that share one node_modules (worktrees of a checkout, `npm link`) each keep their own
+  // cache: named only by the bundle, each copy's first process removed the other's, and every start recompiled.
+  const prefix = `${basename(dirname(bundle))}-${parse(bundle).name}-${folderHash(dirname(bundle))}-`;
   const version = [textHash, stat.size, Math.round(stat.mtimeMs), process.version, process.arch].join("-");
   return { file: join(folder, `${prefix}${version}.v8`), prefix };
+}
+
+/** FNV-1a of the bundle's folder, in hex: a name, not a secret, and loading node:crypto would cost more than it saves. */
+function folderHash(folder: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < folder.length; i++) hash = Math.imul(hash ^ folder.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
 /** `node_modules/.cache/ssot-imports` of the innermost node_modules folder holding the bundle, else of the nearest one above it. */

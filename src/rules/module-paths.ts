@@ -24,10 +24,13 @@ export function projectRootFor(namingDir: string, rulesFile: string): string {
   return isInside(dir, file) ? dir : path.posix.dirname(file);
 }
 
-/** Whether `file` lies inside `folder` (both absolute, `/`-separated). */
+/**
+ * Whether `file` lies inside `folder` (both resolved: absolute, normalised, `/`-separated). A prefix test, not
+ * `path.posix.relative`, which normalises both again: asked for every module a rules file names, that work made
+ * node:path's normaliser hot enough for V8 to optimise it, ~12 M instructions in each esbuild process.
+ */
 export function isInside(folder: string, file: string): boolean {
-  const relative = path.posix.relative(folder, file);
-  return relative === "" || (!relative.startsWith("../") && relative !== ".." && !path.posix.isAbsolute(relative));
+  return file === folder || file.startsWith(folder.endsWith("/") ? folder : `${folder}/`);
 }
 
 /** Longest first, so `.d.ts` is stripped whole rather than as `.ts`. */

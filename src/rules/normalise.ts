@@ -30,13 +30,18 @@ export function normaliseRules(
   const deprecatedKeys = new Set(froms.map((m) => m.key));
   const targetExists = (module: ModuleRef) => module.kind === "bare" || module.file !== undefined || deprecatedKeys.has(module.key);
 
+  // A path that only descends (`./src/x`, no `..` step) stays inside the rules file's folder: only the others are
+  // resolved again to be tested (each resolve normalises the whole path; see isInside).
+  const baseInside = isInside(scope.root, toPosix(path.resolve(baseDir)));
+  const descends = (written: string) => baseInside && written.startsWith("./") && !/(?:^|[\\/])\.\.(?:[\\/]|$)/.test(written);
+
   raw.forEach((r, i) => {
     const label = `rule ${r.index} (${r.from} → ${r.to ?? "listed symbols only"})`;
     let ok = true;
     const from = froms[i];
     const to = r.to === undefined ? undefined : resolveModuleRef(r.to, baseDir, fs);
     const leaves = (written: string, node: Node, key: string) => {
-      if (scope.allowOutside || !isPathLike(written) || isInside(scope.root, toPosix(path.resolve(baseDir, written)))) return false;
+      if (scope.allowOutside || !isPathLike(written) || descends(written) || isInside(scope.root, toPosix(path.resolve(baseDir, written)))) return false;
       fail(node.offset, label, `${key} ${written} is outside the project (${scope.root}); rules may only name modules inside it, unless the rules file says "allowOutsideProject": true`);
       return true;
     };

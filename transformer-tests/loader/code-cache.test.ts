@@ -52,7 +52,7 @@ describe("the code cache of a bundle", () => {
     const stub = writeStub("aaaa");
     expect(load(stub)).toBe("42 false");
     const [file] = caches();
-    expect(file).toMatch(new RegExp(`^esbuild-index\\.bundle-aaaa-\\d+-\\d+-${process.version.replace(/\./g, "\\.")}-${process.arch}\\.v8$`));
+    expect(file).toMatch(new RegExp(`^esbuild-index\\.bundle-[0-9a-f]{8}-aaaa-\\d+-\\d+-${process.version.replace(/\./g, "\\.")}-${process.arch}\\.v8$`));
     const written = fs.readFileSync(path.join(cacheFolder, file));
     expect(written.length).toBeGreaterThan(0);
     const before = fs.statSync(path.join(cacheFolder, file)).mtimeMs;
@@ -83,6 +83,24 @@ describe("the code cache of a bundle", () => {
     const [second] = caches();
     expect(second).not.toBe(first);
     expect(caches()).toHaveLength(1); // the older cache of this bundle is removed
+  });
+
+  it("is kept apart for each copy of the package that shares the node_modules (worktrees of one checkout)", () => {
+    const first = writeStub("aaaa");
+    load(first);
+    const [own] = caches();
+    const written = fs.statSync(path.join(cacheFolder, own)).mtimeMs;
+    // A second copy at another path: the same bundle name, the same text.
+    const copy = path.join(work, "node_modules", "another-copy", "dist", "esbuild");
+    fs.mkdirSync(copy, { recursive: true });
+    fs.copyFileSync(bundle, path.join(copy, "index.bundle.js"));
+    bundle = path.join(copy, "index.bundle.js");
+    load(writeStub("aaaa"));
+    expect(caches()).toHaveLength(2);
+    expect(caches()).toContain(own);
+    // The first copy still finds its own, and so writes nothing.
+    expect(load(first)).toBe("42 false");
+    expect(fs.statSync(path.join(cacheFolder, own)).mtimeMs).toBe(written);
   });
 
   it("lets a command bundle see itself as require.main, past its hashbang", () => {

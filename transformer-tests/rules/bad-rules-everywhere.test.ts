@@ -37,6 +37,12 @@ const CASES: BadRules[] = [
     message: `"to" ../shared/ctx is outside the project (<dir>); rules may only name modules inside it, unless the rules file says "allowOutsideProject": true`,
   },
   {
+    name: "a to that climbs out after a step down",
+    rules: { rules: [{ ...rule, to: "./src/../../shared/ctx" }] },
+    at: `"./src/../../shared/ctx"`,
+    message: `"to" ./src/../../shared/ctx is outside the project (<dir>); rules may only name modules inside it, unless the rules file says "allowOutsideProject": true`,
+  },
+  {
     name: "a from outside the project",
     rules: { rules: [{ ...rule, from: "../legacy/factory" }] },
     at: `"../legacy/factory"`,
