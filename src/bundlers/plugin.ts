@@ -14,6 +14,7 @@ import { facadeId, facadeKey, fileOfId, FACADE_ID } from "./facade-ids";
 import { TargetExports } from "./exports-of";
 import { toRollupError, toThrown } from "./errors";
 import { hookFilters, type HookFilters } from "./hook-filters";
+import { mockCallsMayBeIn } from "./mock-prefilter";
 import { viteHooks } from "./vite-hooks";
 
 /** The options of every unplugin-based entry point: those of the esbuild plugin. */
@@ -42,10 +43,30 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
   const rollupLike = meta.framework === "rollup" || meta.framework === "vite" || meta.framework === "rolldown";
   let cwd = path.resolve(options.cwd ?? process.cwd());
   let loaded: ReturnType<typeof loadActiveRules> | undefined;
-  const current = () => (loaded ??= loadActiveRules(options.rules, cwd, options.report));
+  // Rules loaded since the last build started serve the next build as they are: a first build would otherwise
+  // read them three times (plugin creation, Vite's config or webpack's apply, buildStart). A rebuild reloads.
+  let loadedSinceBuildStart = false;
+  const current = () => {
+    if (!loaded) {
+      loaded = loadActiveRules(options.rules, cwd, options.report);
+      loadedSinceBuildStart = true;
+    }
+    return loaded;
+  };
   const reload = () => {
     loaded = undefined;
     return current();
+  };
+  const forBuild = () => {
+    const state = loadedSinceBuildStart ? current() : reload();
+    loadedSinceBuildStart = false;
+    return state;
+  };
+  /** The bundler's project root as the default `cwd`: rules already loaded from there stay. */
+  const useRoot = (root: string) => {
+    const next = options.cwd ? cwd : path.resolve(root);
+    if (next !== cwd) loaded = undefined;
+    cwd = next;
   };
   const targets = new TargetExports(typescript);
   // webpack's resolver hooks have no way to warn: their warnings join the compilation's once it is compiled.
@@ -134,7 +155,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
 
     buildStart(this: Context) {
       rewritten = new Map();
-      const state = reload();
+      const state = forBuild();
       for (const file of state.watchFiles) this.addWatchFile(file);
       rulesOf(this);
       if (fixedSignature !== undefined && hookFilters(state.active).signature !== fixedSignature) {
@@ -169,22 +190,21 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
 
     vite: viteHooks({
       setRoot: (root, serving) => {
-        if (!options.cwd) cwd = path.resolve(root);
-        loaded = undefined;
+        useRoot(root);
         fixFilters(serving);
       },
       rules: () => current(),
       onRulesChange: () => reload(),
     }),
     webpack(compiler) {
-      if (!options.cwd) cwd = path.resolve(compiler.context);
-      loaded = undefined;
+      useRoot(compiler.context);
       fixFilters();
       warnInCompilation(compiler as unknown as WebpackLikeCompiler);
+      // Files whose text holds no mock call get no transform loader (see mock-prefilter.ts).
+      plugin.transformInclude = mockCallsMayBeIn(compiler.inputFileSystem as never, () => transformHook.filter!);
     },
     rspack(compiler) {
-      if (!options.cwd) cwd = path.resolve(compiler.context);
-      loaded = undefined;
+      useRoot(compiler.context);
       fixFilters();
       warnInCompilation(compiler as unknown as WebpackLikeCompiler);
     },
