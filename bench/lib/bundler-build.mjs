@@ -9,9 +9,17 @@
 //   bundler: "vite"|"webpack",    vite: `vite build --ssr src/main.ts` (Rolldown), ESM for node, not minified;
 //                                 webpack: production mode with esbuild-loader for TypeScript, ESM for node, not minified
 //   out,                          output folder (absolute, or relative to cwd)
-//   plugin: boolean               with ssot-imports/<bundler> (loaded as a user loads it, from the project)
+//   plugin: boolean|"hooks-only"  with ssot-imports/<bundler> (loaded as a user loads it, from the project);
+//                                 hooks-only: the floor of any plugin shaped like it, an unplugin plugin with
+//                                 the same hooks and the same filters (filters below) whose handlers do nothing
+//   filters?: { resolveId, mocks }  for hooks-only: the sources of ssot-imports' own hook filters for this
+//                                 project's rules (bench/scenarios/bundlers.mjs reads them off the real plugin)
 // }
 // Exit 0 on success; 1 with the bundler's messages on stderr when the build fails.
+//
+// webpack's esbuild-loader does its work in esbuild's Go service, a child of this process that esbuild unrefs:
+// as in esbuild-build.mjs, the child is captured at spawn, stopped after the build and awaited, so that its CPU
+// time joins ours and bench/instructions.mjs can count it (the webpack scenario sets esbuildService).
 
 import * as path from "node:path";
 import { createRequire } from "node:module";
@@ -20,8 +28,33 @@ const options = JSON.parse(process.argv[2] ?? "{}");
 const cwd = path.resolve(options.cwd);
 const out = path.resolve(cwd, options.out);
 const require = createRequire(import.meta.url);
+const childProcess = require("node:child_process");
+const children = [];
+const spawn = childProcess.spawn;
+childProcess.spawn = (...args) => {
+  const child = spawn(...args);
+  children.push(child);
+  return child;
+};
 const fromProject = createRequire(path.join(cwd, "package.json"));
-const plugins = options.plugin ? [fromProject(`ssot-imports/${options.bundler}`).ssotImports({ cwd })] : [];
+const plugins = options.plugin === "hooks-only" ? [await hooksOnly(options.filters)] : options.plugin ? [fromProject(`ssot-imports/${options.bundler}`).ssotImports({ cwd })] : [];
+
+/** ssot-imports' hooks (resolveId, load, transform, buildStart, buildEnd) with its filters and no work in them. */
+async function hooksOnly(filters) {
+  const { createUnplugin } = await import("unplugin");
+  const script = { include: /\.[cm]?[jt]sx?(?:$|\?)/, exclude: [/ssot-imports-facade:/, /[\\/]node_modules[\\/]/] };
+  const nothing = () => null;
+  const floor = createUnplugin(() => ({
+    name: "hooks-only",
+    enforce: "pre",
+    buildStart() {},
+    resolveId: { filter: { id: new RegExp(filters.resolveId) }, handler: nothing },
+    load: { filter: { id: /ssot-imports-facade:/ }, handler: nothing },
+    transform: { filter: { id: script, code: { include: new RegExp(filters.mocks) } }, handler: nothing },
+    buildEnd() {},
+  }));
+  return floor[options.bundler]();
+}
 
 async function vite() {
   const { build } = await import("vite");
@@ -63,5 +96,11 @@ try {
   await (options.bundler === "vite" ? vite() : webpack());
 } catch (error) {
   console.error(error.message);
-  process.exit(1);
+  process.exitCode = 1;
+}
+if (children.length > 0) {
+  for (const child of children) child.ref(); // keep the event loop alive until the exit event has been seen
+  const exited = children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve))));
+  await require("esbuild").stop();
+  await Promise.all(exited);
 }

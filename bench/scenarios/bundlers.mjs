@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { measure } from "../lib/measure.mjs";
 import { timedOutput } from "../lib/output-dirs.mjs";
 
@@ -14,14 +15,16 @@ const PROJECT = { modules: 4000, deprecatedShare: 0.05 };
 const TEST_FILES = 50;
 const TESTS_PER_FILE = 10;
 
-function buildCommand(ctx, dir, bundler, plugin, out) {
-  const spec = { cwd: dir, bundler, out, plugin };
+function buildCommand(ctx, dir, bundler, plugin, out, filters) {
+  const spec = { cwd: dir, bundler, out, plugin, ...(filters ? { filters } : {}) };
   return {
     cmd: process.execPath,
     args: [path.join(ctx.repo, "bench", "lib", "bundler-build.mjs"), JSON.stringify(spec)],
     cwd: dir,
-    label: `node bench/lib/bundler-build.mjs ${bundler}${plugin ? " +ssot-imports" : ""} → ${out}`,
+    label: `node bench/lib/bundler-build.mjs ${bundler}${plugin === "hooks-only" ? " +hooks-only" : plugin ? " +ssot-imports" : ""} → ${out}`,
     prepare: () => fs.rmSync(out, { recursive: true, force: true }),
+    // esbuild-loader's Go service does webpack's TypeScript: counted with the build (bench/lib/instructions.mjs).
+    ...(bundler === "webpack" ? { esbuildService: true } : {}),
   };
 }
 
@@ -44,6 +47,13 @@ async function verifyBundler(ctx, project, bundler) {
   return `the plugin's build and the twin's print the same ${twin.trim().split("\n").length} lines under node; the unmigrated tree built plainly prints otherwise`;
 }
 
+/** The sources of ssot-imports' hook filters for the project's rules, read off the plugin as Vite gets it. */
+function hookFilterSources(project) {
+  const fromProject = createRequire(path.join(project.unmigrated, "package.json"));
+  const plugin = fromProject("ssot-imports/vite").ssotImports({ cwd: project.unmigrated });
+  return { resolveId: plugin.resolveId.filter.id.source, mocks: plugin.transform.filter.code.include.source };
+}
+
 const bundlerScenario = (bundler, title) => ({
   name: `${bundler}-build`,
   title,
@@ -53,6 +63,13 @@ const bundlerScenario = (bundler, title) => ({
   verify: (ctx, project) => verifyBundler(ctx, project, bundler),
   with: (ctx, project) => buildCommand(ctx, project.unmigrated, bundler, true, timedOutput(ctx, `${bundler}-build`, "with")),
   without: (ctx, project) => buildCommand(ctx, project.migrated, bundler, false, timedOutput(ctx, `${bundler}-build`, "without")),
+  peers: [
+    {
+      name: "hooks-only",
+      note: "not a peer but the floor of any plugin shaped like this one: on the unmigrated tree, an unplugin plugin with ssot-imports' hooks and filters whose handlers return nothing (the deprecated modules are bundled as they are; time only)",
+      command: (ctx, project) => buildCommand(ctx, project.unmigrated, bundler, "hooks-only", timedOutput(ctx, `${bundler}-build`, "hooks-only"), hookFilterSources(project)),
+    },
+  ],
 });
 
 // ---------------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import { ForgottenNames } from "./forgotten-names";
 import { compilerResolve, type Resolve, type WebpackLikeResolverHost } from "./compiler-resolver";
 import { withPackageTargets } from "./package-targets";
 import { hookFilters, type HookFilters } from "./hook-filters";
+import { mockCallsMayBeIn } from "./mock-prefilter";
 import { viteHooks } from "./vite-hooks";
 
 /** The options of every unplugin-based entry point: those of the esbuild plugin. */
@@ -45,10 +46,30 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
   const rollupLike = meta.framework === "rollup" || meta.framework === "vite" || meta.framework === "rolldown";
   let cwd = path.resolve(options.cwd ?? process.cwd());
   let loaded: ReturnType<typeof loadActiveRules> | undefined;
-  const current = () => (loaded ??= loadActiveRules(options.rules, cwd, options.report));
+  // Rules loaded since the last build started serve the next build as they are: a first build would otherwise
+  // read them three times (plugin creation, Vite's config or webpack's apply, buildStart). A rebuild reloads.
+  let loadedSinceBuildStart = false;
+  const current = () => {
+    if (!loaded) {
+      loaded = loadActiveRules(options.rules, cwd, options.report);
+      loadedSinceBuildStart = true;
+    }
+    return loaded;
+  };
   const reload = () => {
     loaded = undefined;
     return current();
+  };
+  const forBuild = () => {
+    const state = loadedSinceBuildStart ? current() : reload();
+    loadedSinceBuildStart = false;
+    return state;
+  };
+  /** The bundler's project root as the default `cwd`: rules already loaded from there stay. */
+  const useRoot = (root: string) => {
+    const next = options.cwd ? cwd : path.resolve(root);
+    if (next !== cwd) loaded = undefined;
+    cwd = next;
   };
   const targets = new TargetExports(typescript);
   const forgottenNames = new ForgottenNames(targets, typescript);
@@ -109,10 +130,11 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     handler(this: Context, code: string, id: string) {
       const active = rulesOf(this);
       if (!active.matcher.fileMayMatch(code)) return null;
-      const file = fileOfId(id);
-      const ts = typescript();
       const needsParser = active.ruleSet.options.mockFunctions.some((callee) => code.includes(callee));
       if (!needsParser) return null;
+      const file = fileOfId(id);
+      // Only now: loading TypeScript costs ~0.3 s, and a file that merely imports a deprecated module needs none.
+      const ts = typescript();
       if (!ts) return fail(this, [{ severity: "error", file, line: 1, column: 1, message: "this file mocks modules, which ssot-imports reads with TypeScript's parser: install typescript" }]);
       const result = rewriteMockCalls(ts, active.matcher, file, code);
       if (!result) return null;
@@ -144,7 +166,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     buildStart(this: Context) {
       rewritten = new Map();
       forgottenNames.forget();
-      const state = reload();
+      const state = forBuild();
       for (const file of state.watchFiles) this.addWatchFile(file);
       rulesOf(this);
       if (fixedSignature !== undefined && hookFilters(state.active).signature !== fixedSignature) {
@@ -190,24 +212,23 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
 
     vite: viteHooks({
       setRoot: (root, serving) => {
-        if (!options.cwd) cwd = path.resolve(root);
-        loaded = undefined;
+        useRoot(root);
         fixFilters(serving);
       },
       rules: () => current(),
       onRulesChange: () => reload(),
     }),
     webpack(compiler) {
-      if (!options.cwd) cwd = path.resolve(compiler.context);
+      useRoot(compiler.context);
       resolveWithCompiler = compilerResolve(compiler as unknown as WebpackLikeResolverHost);
-      loaded = undefined;
       fixFilters();
       warnInCompilation(compiler as unknown as WebpackLikeCompiler);
+      // Files whose text holds no mock call get no transform loader (see mock-prefilter.ts).
+      plugin.transformInclude = mockCallsMayBeIn(compiler.inputFileSystem as never, () => transformHook.filter!);
     },
     rspack(compiler) {
-      if (!options.cwd) cwd = path.resolve(compiler.context);
+      useRoot(compiler.context);
       resolveWithCompiler = compilerResolve(compiler as unknown as WebpackLikeResolverHost);
-      loaded = undefined;
       fixFilters();
       warnInCompilation(compiler as unknown as WebpackLikeCompiler);
     },
