@@ -10,7 +10,7 @@ import type * as TS from "typescript";
  * Only for a host that resolves nothing itself (`tsc -p`; watch and `tsc -b` hosts bring their own cache) and
  * only while the Program is created: the rebuilt Program keeps its host for life, and must not keep the first
  * Program's cache with it (transformer-tests/tsc/memory.test.ts). It gets a cache of its own, as TypeScript
- * would have made it.
+ * would have made it (even sharing only the first one's package.json records kept the first Program alive).
  */
 export function resolvingThroughCache(ts: typeof TS, host: TS.CompilerHost, options: TS.CompilerOptions, firstCache: TS.ModuleResolutionCache | undefined) {
   if (!firstCache || host.resolveModuleNameLiterals || host.resolveModuleNames) return { host, release: () => {} };
