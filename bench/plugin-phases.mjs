@@ -30,7 +30,7 @@ import { fileURLToPath } from "node:url";
 import { inParallel, VALGRIND_BIN, warmUp } from "./lib/instructions.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const MODES = ["plugin", "apply", "no-rebuild", "reuse-floor", "safe-floor"];
+const MODES = ["plugin", "apply", "no-rebuild", "reuse-floor", "safe-floor", "safe-floor-unchecked"];
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = args.indexOf(name);
@@ -109,7 +109,10 @@ function runChild(mode) {
   // As tsc sets it: JSDoc is parsed only where it can cause type errors.
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host, projectReferences: parsed.projectReferences });
-  if (mode === "reuse-floor" || mode === "safe-floor") return secondProgram(ts, program, host, parsed.options, mode === "safe-floor");
+  if (mode.endsWith("-floor") || mode === "safe-floor-unchecked") {
+    const options = mode === "safe-floor-unchecked" ? { ...parsed.options, suppressOutputPathCheck: true } : parsed.options;
+    return secondProgram(ts, program, host, options, mode !== "reuse-floor");
+  }
   const loadPlugin = () => require(path.join(distDir, "tsc", "index.js")).default;
   const plugin = mode === "plugin" ? undefined : loadPlugin();
   const pluginTs = mode === "no-rebuild" ? Object.create(ts, { createProgram: { value: (o) => o.oldProgram } }) : ts;
