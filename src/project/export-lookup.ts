@@ -50,12 +50,21 @@ export class ExportLookup {
  * A lookup over files read on demand, for callers that hold no Program with the targets in it. The checker, when
  * the syntax is not conclusive, gets a Program of just those files: export names need no lib and no @types.
  */
-export function standaloneExportLookup(ts: typeof TS, options: TS.CompilerOptions, readFile: (file: string) => string | undefined, host?: TS.CompilerHost): ExportLookup {
+export function standaloneExportLookup(
+  ts: typeof TS,
+  options: TS.CompilerOptions,
+  readFile: (file: string) => string | undefined,
+  host?: TS.CompilerHost,
+  /** A tree the caller has already parsed (a Program's own file): not read and parsed a second time. */
+  parsed?: (file: string) => TS.SourceFile | undefined,
+): ExportLookup {
   const programs = new Map<string, TS.Program>();
   const checkerOptions: TS.CompilerOptions = { ...options, noEmit: true, noLib: true, types: [], skipLibCheck: true };
   return new ExportLookup(
     ts,
     (file) => {
+      const known = parsed?.(file);
+      if (known) return known;
       const text = readFile(file);
       return text === undefined ? undefined : ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     },

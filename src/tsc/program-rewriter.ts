@@ -8,6 +8,9 @@ import { RuleIndex } from "../rules/targets";
 import { blockedProgram, toTsDiagnostic } from "./diagnostics";
 import { findMissingExports } from "./export-check";
 import { hostServing, ownResolutionCache } from "./serving-host";
+import { rebuildProgram } from "./rebuild-program";
+import { resolvingThroughCache } from "./resolution-reuse";
+import { firstProgramResolver } from "./first-program-resolver";
 import { typeOnlyExports } from "./type-only-exports";
 import { loadPluginRules, type PluginConfig } from "../project/load-plugin-rules";
 import { formatSummary } from "../plan/summary";
@@ -37,14 +40,15 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const ruleSet = loaded.ruleSet;
   for (const warning of ruleSet.warnings ?? []) ts.sys.write(ts.formatDiagnostic(toTsDiagnostic(ts, warning, sourceFileOf, fs), formatHost(ts)));
 
+  const firstCache = ownResolutionCache(program, compilerHost);
   const matcher = new Matcher(
     new RuleIndex(ruleSet),
-    createTypeScriptResolver(ts, options, compilerHost, (importer) => program.getSourceFile(importer)?.impliedNodeFormat, ownResolutionCache(program, compilerHost)),
+    firstProgramResolver(ts, program, createTypeScriptResolver(ts, options, compilerHost, (importer) => program.getSourceFile(importer)?.impliedNodeFormat, firstCache)),
     pathAliasesOf(options),
   );
 
   const isTypeOnly = typeOnlyExports(ts, program);
-  const { exportsName } = standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost);
+  const { exportsName } = standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost, sourceFileOf);
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
@@ -62,16 +66,11 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   if (replacements.size === 0) return program;
 
   const serving = hostServing(ts, compilerHost, program, replacements);
-  const rewrittenProgram = ts.createProgram({
-    rootNames: program.getRootFileNames(),
-    options,
-    host: serving.host,
-    oldProgram: program,
-    projectReferences: program.getProjectReferences(),
-    configFileParsingDiagnostics: program.getConfigFileParsingDiagnostics(),
-  });
+  const resolving = resolvingThroughCache(ts, serving.host, options, firstCache);
+  const rewrittenProgram = rebuildProgram(ts, program, resolving.host);
   // The new Program keeps its host for life; the host must not keep the old Program (and its caches) alive.
   serving.release();
+  resolving.release();
   const missing = findMissingExports(ts, rewrittenProgram, ruleSet, rewrites);
   if (missing.length > 0) return blockedProgram(rewrittenProgram, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
   return rewrittenProgram;
