@@ -20,6 +20,11 @@ export interface ActiveRules {
   bypass: { ssotImportsBypass: true };
   /** Each existing deprecated file (as the rules name it) by its real path, where the two differ. */
   realFiles: ReadonlyMap<string, string>;
+  /**
+   * Everything these rules were loaded from, as one string: equal for two loads exactly when they decide every
+   * import alike, so what a rebuild remembers of each file stays valid while it is (rebuild-memo.ts).
+   */
+  fingerprint: string;
 }
 
 /**
@@ -42,9 +47,14 @@ export function loadActiveRules(
   // Resolution is esbuild's (asynchronous, in the adapter); the matcher's own resolver is never asked.
   const noResolver = { resolve: () => undefined };
   const { keys, realFiles } = realPaths(ruleSet);
-  const matcher = new Matcher(new RuleIndex(ruleSet, keys), noResolver, pathAliases(realCwd, tsconfig));
+  const aliases = pathAliases(realCwd, tsconfig);
+  const matcher = new Matcher(new RuleIndex(ruleSet, keys), noResolver, aliases);
+  const reportMode = report ?? ruleSet.options.report;
+  const fingerprint = JSON.stringify([ruleSet, [...keys].map(([key, rule]) => [key, rule.index]), realFiles, aliases, reportMode, watchFiles], (_, value: unknown) =>
+    value instanceof Map || value instanceof Set ? [...value] : value,
+  );
   return {
-    active: { ruleSet, matcher, watchFiles, report: report ?? ruleSet.options.report, bypass: { ssotImportsBypass: true }, realFiles },
+    active: { ruleSet, matcher, watchFiles, report: reportMode, bypass: { ssotImportsBypass: true }, realFiles, fingerprint },
     errors: [],
     watchFiles,
   };

@@ -5,6 +5,7 @@ import type { ActiveRules } from "./active-rules";
 import type { ExportsCache } from "./module-exports";
 import { targetExportsOf } from "./target-exports";
 import type * as Unbundled from "./unbundled";
+import type { RebuildMemo } from "./rebuild-memo";
 
 /**
  * In a bundle, the names an importer asks of deprecated modules, checked by the same planner as a
@@ -22,6 +23,8 @@ export class ForgottenNames {
     private readonly ruleChecks: Map<Rule, Promise<Unbundled.RuleCheck>>,
     /** A deprecated file answered with its facade: its own text is never compiled, so never checked. */
     private readonly isFacade: (file: string) => boolean,
+    /** An importer unchanged since the last build (text, rules, targets) is not read again. */
+    private readonly memo: RebuildMemo,
   ) {}
 
   newBuild(): void {
@@ -42,13 +45,14 @@ export class ForgottenNames {
     // Loaded only when a rule needs it: the lexer and the planner, which most bundles never use.
     const { rewriteUnbundled } = require("./unbundled") as typeof Unbundled;
     const args = { path: importer, namespace: "file", suffix: "", pluginData: undefined, with: {} };
-    const result = await rewriteUnbundled(this.build, active, args, {
+    const hooks = {
       exportsOf: targetExportsOf(this.build, this.cache, active),
       onRewrite: () => undefined,
-      reported: new Set(),
+      reported: new Set<string>(),
       ruleChecks: this.ruleChecks,
-      only: "forgotten-name",
-    });
+      only: "forgotten-name" as const,
+    };
+    const result = await this.memo.load(this.build, active, importer, hooks, (recording, recorded) => rewriteUnbundled(recording, active, args, recorded));
     return result?.errors ?? [];
   }
 }

@@ -3,6 +3,7 @@ import type { OnLoadResult, OnResolveResult, Plugin, PluginBuild } from "esbuild
 import { formatSummary } from "../plan/summary";
 import { toPosix } from "../rules/module-paths";
 import type { ModuleRef, Rule } from "../rules/types";
+import type { Rewrite } from "../plan/types";
 import { loadActiveRules, type ActiveRules } from "./active-rules";
 import { facadeSource } from "../facade/facade";
 import { validateAdapterOptions, type AdapterOptions } from "../rules/adapter-options";
@@ -20,6 +21,7 @@ import { matchImport } from "./match-import";
 import { UnbundledFilter } from "./unbundled-filter";
 import { entryPointTest, type EntryPointTest } from "./entry-points";
 import { ORIGINAL_SUFFIX, planRedirects } from "./redirect-plan";
+import { RebuildMemo } from "./rebuild-memo";
 import type * as Unbundled from "./unbundled";
 
 /** `cwd` defaults to esbuild's `absWorkingDir`, else the process's working directory. */
@@ -66,7 +68,9 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
   const reported = new Set<string>();
   const ruleChecks = new Map<Rule, Promise<Unbundled.RuleCheck>>();
 
-  const forgottenNames = new ForgottenNames(build, exportsCache, ruleChecks, (file) => plan?.servedAtLoad.has(file) === true);
+  // What each file's rewrite (or check) gave, kept across the rebuilds of a context while its inputs stay the same.
+  const memo = new RebuildMemo();
+  const forgottenNames = new ForgottenNames(build, exportsCache, ruleChecks, (file) => plan?.servedAtLoad.has(file) === true, memo);
 
   // The first build uses the rules just loaded at set-up; every later one reloads them (the file may have changed).
   let preloaded: typeof initial | undefined = initial;
@@ -82,6 +86,7 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
     preloaded = undefined;
     active = loaded.active;
     rulesFiles = loaded.watchFiles;
+    memo.newBuild(active);
     if (!active) return { errors: loaded.errors.map((d) => toEsbuildMessage(d)) };
     if (bundle) {
       // The first build runs on the rules the set-up plan was made from.
@@ -154,15 +159,19 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
     // Loaded at the first file that needs it, while esbuild is already at work on the others (set-up time
     // delays the whole build): the lexer, the planner and magic-string, which a bundling build never uses.
     let rewriteUnbundled: typeof Unbundled.rewriteUnbundled | undefined;
-    build.onLoad({ filter: unbundledFiles.filter, namespace: "file" }, (args) =>
-      active ? (rewriteUnbundled ??= (require("./unbundled") as typeof Unbundled).rewriteUnbundled)(build, active, args, {
-        exportsOf: targetExportsOf(build, exportsCache, active),
-        onRewrite: (r) => rewritten.push(r),
+    build.onLoad({ filter: unbundledFiles.filter, namespace: "file" }, (args) => {
+      const current = active;
+      if (!current) return undefined;
+      const rewrite = (rewriteUnbundled ??= (require("./unbundled") as typeof Unbundled).rewriteUnbundled);
+      const hooks = {
+        exportsOf: targetExportsOf(build, exportsCache, current),
+        onRewrite: (r: Rewrite) => rewritten.push(r),
         reported,
         ruleChecks,
-        preread: (file) => unbundledFiles?.takeText(file),
-      }) : undefined,
-    );
+        preread: (file: string) => unbundledFiles?.takeText(file),
+      };
+      return memo.load(build, current, args.path, hooks, (recording, recorded) => rewrite(recording, current, args, recorded));
+    });
   }
 
   watchRulesFromEntryPoints(build, () => active?.watchFiles ?? rulesFiles);
