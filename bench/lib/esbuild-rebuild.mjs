@@ -12,7 +12,7 @@
 //                                all day, so what is measured is its steady state, not V8's first compilations
 // }
 // Prints one JSON line on stdout: { ms, cpuMs } summed over the measured rebuilds (cpuMs: this process and
-// esbuild's Go service, read from /proc). Under bench/instructions.mjs (SSOT_BENCH_TOGGLE_CALLGRIND=1, both
+// esbuild's Go service, read from /proc), except when counted. Under bench/instructions.mjs (SSOT_BENCH_TOGGLE_CALLGRIND=1, both
 // processes started with callgrind's instrumentation off) it switches instrumentation on around each measured
 // rebuild only, in node and in the Go service alike, so their counts are the rebuilds' work and nothing else.
 
@@ -118,7 +118,8 @@ try {
   fs.writeFileSync(edited, original);
   await ctx.dispose();
 }
-if (!process.exitCode) console.log(JSON.stringify(measured));
+// Under callgrind the times mean nothing, and bench/instructions.mjs wants a silent command.
+if (!process.exitCode && !toggleCallgrind) console.log(JSON.stringify(measured));
 // esbuild's Go service is reaped before exit, so /usr/bin/time sees its CPU and memory (see esbuild-build.mjs).
 for (const child of children) child.ref();
 const exited = children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve))));
