@@ -21,7 +21,8 @@ import { matchImport } from "./match-import";
 import { UnbundledFilter } from "./unbundled-filter";
 import { entryPointTest, type EntryPointTest } from "./entry-points";
 import { ORIGINAL_SUFFIX, planRedirects } from "./redirect-plan";
-import { RebuildMemo } from "./rebuild-memo";
+import { FacadeMemo, RebuildMemo } from "./rebuild-memo";
+import { RulesInputs } from "./rules-inputs";
 import type * as Unbundled from "./unbundled";
 
 /** `cwd` defaults to esbuild's `absWorkingDir`, else the process's working directory. */
@@ -40,8 +41,14 @@ export function ssotImports(options: SsotImportsOptions = {}): Plugin {
 
 async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<void> {
   const cwd = path.resolve(options.cwd ?? build.initialOptions.absWorkingDir ?? process.cwd());
-  const load = () => loadActiveRules(options.rules, cwd, options.report, build.initialOptions.tsconfig);
+  const load = () => {
+    const inputs = new RulesInputs();
+    return { ...loadActiveRules(options.rules, cwd, options.report, build.initialOptions.tsconfig, inputs), inputs, inline: inlineRules(options) };
+  };
+  // A rebuild keeps the last load (the same objects) while nothing it read has changed (rules-inputs.ts).
+  const reload = (last: ReturnType<typeof load>) => (last.inline === inlineRules(options) && last.inputs.unchanged() ? last : load());
   const initial = load();
+  let lastLoaded = initial;
   let active: ActiveRules | undefined = initial.active;
   let rulesFiles = initial.watchFiles;
   const bundle = build.initialOptions.bundle === true;
@@ -54,14 +61,18 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
   // A rule whose importers were checked since set-up stays checked once it is fixed: esbuild's filters stay
   // what they were at set-up, and a fixed rule still bundles right through `onResolve`.
   const checkedSinceSetUp = new Set<string>();
-  const planFor = async (rules: ActiveRules) => {
+  let lastPlan: { rules: ActiveRules; forget: string; plan: ReturnType<typeof planRedirects> } | undefined;
+  const planFor = async (rules: ActiveRules, atSetUp = false) => {
     isEntryPoint ??= entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
     const mayForget = await rulesThatMayForget(rules, exportsCache);
     for (const rule of rules.ruleSet.rules) if (checkedSinceSetUp.has(rule.from.key)) mayForget.add(rule);
-    if (rules === initial.active) mayForget.forEach((rule) => checkedSinceSetUp.add(rule.from.key));
-    return planRedirects(rules, isEntryPoint, initial.active !== undefined, mayForget);
+    if (atSetUp) mayForget.forEach((rule) => checkedSinceSetUp.add(rule.from.key));
+    // The same rules and the same verdicts give the same plan: kept, so what was made from it stays valid too.
+    const forget = [...mayForget].map((rule) => rule.index).sort((a, b) => a - b).join();
+    if (lastPlan?.rules !== rules || lastPlan.forget !== forget) lastPlan = { rules, forget, plan: planRedirects(rules, isEntryPoint, initial.active !== undefined, mayForget) };
+    return lastPlan.plan;
   };
-  const setUpPlan = active && bundle ? await planFor(active) : undefined;
+  const setUpPlan = active && bundle ? await planFor(active, true) : undefined;
   let plan = setUpPlan;
   let rewritten: Array<{ rule: Rule; file: string }> = [];
   // Rules errors found while loading files (bundle: false) are reported once per build, not once per importer.
@@ -70,6 +81,7 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
 
   // What each file's rewrite (or check) gave, kept across the rebuilds of a context while its inputs stay the same.
   const memo = new RebuildMemo();
+  const facades = new FacadeMemo();
   const forgottenNames = new ForgottenNames(build, exportsCache, ruleChecks, (file) => plan?.servedAtLoad.has(file) === true, memo);
 
   // The first build uses the rules just loaded at set-up; every later one reloads them (the file may have changed).
@@ -82,11 +94,12 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
     ruleChecks.clear();
     exportsCache.newBuild();
     const firstBuild = preloaded !== undefined;
-    const loaded = preloaded ?? load();
+    const loaded = preloaded ?? (lastLoaded = reload(lastLoaded));
     preloaded = undefined;
     active = loaded.active;
     rulesFiles = loaded.watchFiles;
     memo.newBuild(active);
+    facades.newBuild(active);
     if (!active) return { errors: loaded.errors.map((d) => toEsbuildMessage(d)) };
     if (bundle) {
       // The first build runs on the rules the set-up plan was made from.
@@ -113,10 +126,11 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
         const file = module.file ?? module.key;
         return served?.has(file) ? file + ORIGINAL_SUFFIX : file;
       };
-      const exportsOf = targetExportsOf(build, exportsCache, current);
-      const { contents, errors } = await facadeSource(rule, { ruleSet, index: matcher.index, importPathOf, exportsOf });
-      if (errors.length > 0) return { errors: errors.map((d) => toEsbuildMessage(d)), watchFiles: current.watchFiles };
-      return { contents, loader: "js", resolveDir: ruleSet.baseDir, watchFiles: current.watchFiles };
+      return facades.load(rule, plan, targetExportsOf(build, exportsCache, current), async (exportsOf) => {
+        const { contents, errors } = await facadeSource(rule, { ruleSet, index: matcher.index, importPathOf, exportsOf });
+        if (errors.length > 0) return { errors: errors.map((d) => toEsbuildMessage(d)), watchFiles: current.watchFiles };
+        return { contents, loader: "js", resolveDir: ruleSet.baseDir, watchFiles: current.watchFiles };
+      });
     };
 
     const resolvePattern = setUpPlan ? setUpPlan.resolvePattern : ANY;
@@ -186,6 +200,11 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
     explainMissingImports(result.errors, current, workingDir, (facade) => current.matcher.index.ruleFor(facadeKey(current, facade)));
     return undefined;
   });
+}
+
+/** Rules given inline, as they are now: the user's object may change between rebuilds. */
+function inlineRules(options: SsotImportsOptions): string | undefined {
+  return options.rules !== undefined && typeof options.rules !== "string" ? JSON.stringify(options.rules) : undefined;
 }
 
 /**

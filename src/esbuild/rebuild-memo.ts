@@ -144,3 +144,45 @@ class Recorder {
 function outcomeOf(resolved: ResolveResult): string {
   return JSON.stringify([resolved.errors.length, resolved.path, resolved.external, resolved.namespace, resolved.suffix]);
 }
+
+/**
+ * A facade's text depends on its rule, on how the redirect plan reaches the deprecated files, and on what its
+ * targets export: while those stay the same, a rebuild answers esbuild's load of the facade with the text it
+ * gave last time, instead of writing it again (ten facades per build on the bench tree).
+ */
+export class FacadeMemo {
+  private facades = new Map<Rule, { plan: unknown; exports: ReadonlyArray<{ module: ModuleRef; answer: RuntimeExports | undefined }>; result: OnLoadResult }>();
+  private rules: ActiveRules | undefined;
+
+  /** Other rules (a new load) make other facades. */
+  newBuild(active: ActiveRules | undefined): void {
+    if (active !== this.rules) this.facades = new Map();
+    this.rules = active;
+  }
+
+  async load(rule: Rule, plan: unknown, exportsOf: ExportsOf, make: (exportsOf: ExportsOf) => Promise<OnLoadResult>): Promise<OnLoadResult> {
+    const known = this.facades.get(rule);
+    if (known && known.plan === plan && (await sameAnswers(known.exports, exportsOf))) return known.result;
+    const asked = new Map<string, { module: ModuleRef; answer: Promise<RuntimeExports | undefined> }>();
+    const result = await make((module) => {
+      const answer = exportsOf(module);
+      if (!asked.has(module.key)) asked.set(module.key, { module, answer: answer.catch(() => undefined) });
+      return answer;
+    });
+    if (result.errors?.length) {
+      this.facades.delete(rule);
+      return result;
+    }
+    const exports: Array<{ module: ModuleRef; answer: RuntimeExports | undefined }> = [];
+    for (const { module, answer } of asked.values()) exports.push({ module, answer: await answer });
+    this.facades.set(rule, { plan, exports, result });
+    return result;
+  }
+}
+
+async function sameAnswers(exports: ReadonlyArray<{ module: ModuleRef; answer: RuntimeExports | undefined }>, exportsOf: ExportsOf): Promise<boolean> {
+  for (const { module, answer } of exports) {
+    if ((await exportsOf(module).catch(() => undefined)) !== answer) return false;
+  }
+  return true;
+}
