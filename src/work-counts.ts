@@ -9,13 +9,21 @@ export type WorkKind = "scan" | "plan" | "parse";
 
 export type WorkCounts = Record<WorkKind, number>;
 
-const counts: WorkCounts = { scan: 0, plan: 0, parse: 0 };
-/** The files behind each count, kept only while a test asks for them (`recordWorkFiles(true)`). */
-let files: Record<WorkKind, string[]> | undefined;
+interface Store {
+  counts: WorkCounts;
+  /** The files behind each count, kept only while a test asks for them (`recordWorkFiles(true)`). */
+  files: Record<WorkKind, string[]> | undefined;
+}
+
+// One store per process, not per copy of this module: each entry point of dist/ is its own bundle (the esbuild
+// plugin and its lazily loaded rewriter are two), and a test reads the counts through src/ (a third copy).
+const STORE = Symbol.for("ssot-imports.work-counts");
+const store: Store = ((globalThis as { [STORE]?: Store })[STORE] ??= { counts: { scan: 0, plan: 0, parse: 0 }, files: undefined });
+const counts = store.counts;
 
 export function countWork(kind: WorkKind, file: string): void {
   counts[kind]++;
-  files?.[kind].push(file);
+  store.files?.[kind].push(file);
 }
 
 export function workCounts(): WorkCounts {
@@ -23,14 +31,14 @@ export function workCounts(): WorkCounts {
 }
 
 export function workFiles(): Readonly<Record<WorkKind, readonly string[]>> {
-  return files ?? { scan: [], plan: [], parse: [] };
+  return store.files ?? { scan: [], plan: [], parse: [] };
 }
 
 export function resetWorkCounts(): void {
   counts.scan = counts.plan = counts.parse = 0;
-  if (files) files = { scan: [], plan: [], parse: [] };
+  if (store.files) store.files = { scan: [], plan: [], parse: [] };
 }
 
 export function recordWorkFiles(on: boolean): void {
-  files = on ? { scan: [], plan: [], parse: [] } : undefined;
+  store.files = on ? { scan: [], plan: [], parse: [] } : undefined;
 }

@@ -21,6 +21,9 @@ import { describe } from "./measure.mjs";
 
 export const VALGRIND_BIN = "valgrind";
 
+/** Starts a process with callgrind's instrumentation off, for a command that switches it on where it counts. */
+const INSTRUMENTATION_OFF = "--instr-atstart=no";
+
 /**
  * V8's background threads (concurrent compilation and marking) finish at different points of the main
  * thread's work from run to run, and under valgrind even more so: identical tsc builds then differ by 0.5–14%
@@ -31,14 +34,17 @@ const NODE_FLAGS = ["--predictable"];
 
 /**
  * command: as for measure(); `esbuildService: true` when it starts esbuild's Go service, which is then counted
- * too. Resolves { instructions, node, go } (go: 0 when no service); rejects, with the output, when the command
+ * too. `callgrindToggled: true` when the command itself switches callgrind's instrumentation on around the part
+ * that counts (bench/lib/esbuild-rebuild.mjs: the rebuilds, not the first build): both processes then start with
+ * it off, and the command is told so by SSOT_BENCH_TOGGLE_CALLGRIND=1. Resolves { instructions, node, go } (go: 0 when no service); rejects, with the output, when the command
  * fails or prints anything.
  */
 export async function countInstructions(command) {
   if (command.prepare) await command.prepare();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ssot-bench-callgrind-"));
   try {
-    const node = await countNode(command, path.join(scratch, "node.log"), command.esbuildService ? goServiceEnv(scratch) : {});
+    const toggled = command.callgrindToggled ? { SSOT_BENCH_TOGGLE_CALLGRIND: "1", SSOT_BENCH_CALLGRIND_FLAGS: INSTRUMENTATION_OFF } : {};
+    const node = await countNode(command, path.join(scratch, "node.log"), { ...toggled, ...(command.esbuildService ? goServiceEnv(scratch) : {}) });
     const go = command.esbuildService ? goInstructions(scratch, command) : 0;
     return { instructions: node + go, node, go };
   } finally {
@@ -63,6 +69,7 @@ async function countNode(command, logFile, extraEnv) {
     "--smc-check=all-non-file",
     "--callgrind-out-file=/dev/null",
     `--log-file=${logFile}`,
+    ...(command.callgrindToggled ? [INSTRUMENTATION_OFF] : []),
     command.cmd,
     ...argsOf(command),
   ];
@@ -114,7 +121,7 @@ function valgrindEsbuildScript() {
   const binary = createRequire(path.join(esbuildDir, "package.json")).resolve(`@esbuild/${process.platform}-${process.arch}/bin/esbuild`);
   esbuildScript = path.join(os.tmpdir(), `ssot-bench-esbuild-under-valgrind-${process.pid}.sh`);
   const log = '"$SSOT_BENCH_GO_LOGS/go-%p.log"';
-  fs.writeFileSync(esbuildScript, `#!/bin/sh\nexec ${VALGRIND_BIN} --tool=callgrind --callgrind-out-file=/dev/null --log-file=${log} ${JSON.stringify(binary)} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(esbuildScript, `#!/bin/sh\nexec ${VALGRIND_BIN} --tool=callgrind --callgrind-out-file=/dev/null --log-file=${log} $SSOT_BENCH_CALLGRIND_FLAGS ${JSON.stringify(binary)} "$@"\n`, { mode: 0o755 });
   process.once("exit", () => fs.rmSync(esbuildScript, { force: true }));
   return esbuildScript;
 }

@@ -26,7 +26,8 @@
 
 import bundlers from "./bundlers.mjs";
 import cli from "./cli.mjs";
+import editLoopEsbuild from "./edit-loop-esbuild.mjs";
 import esbuild from "./esbuild.mjs";
 import tsc from "./tsc.mjs";
 
-export default [...tsc, ...esbuild, ...cli, ...bundlers];
+export default [...tsc, ...esbuild, ...cli, ...bundlers, ...editLoopEsbuild];

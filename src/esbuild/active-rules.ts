@@ -4,11 +4,11 @@ import { Matcher } from "../match/matcher";
 import type { PathAliases } from "../match/path-aliases";
 import { RuleIndex } from "../rules/targets";
 import { moduleKeyOf } from "../rules/module-paths";
-import { realPath } from "./real-path";
 import type { Rule, RuleSet } from "../rules/types";
 import { loadEsbuildRules } from "./load-rules";
 import type { ReportMode, RulesOption } from "../rules/adapter-options";
 import { compilerOptionsIn } from "./tsconfig";
+import { nodeRulesFileSystem, type RulesFileSystem } from "./rules-inputs";
 
 /** The rules as loaded for one build; reloaded at every (re)build so edits to ssot-imports.json apply. */
 export interface ActiveRules {
@@ -20,31 +20,43 @@ export interface ActiveRules {
   bypass: { ssotImportsBypass: true };
   /** Each existing deprecated file (as the rules name it) by its real path, where the two differ. */
   realFiles: ReadonlyMap<string, string>;
+  /**
+   * Everything these rules were loaded from, as one string: equal for two loads exactly when they decide every
+   * import alike, so what a rebuild remembers of each file stays valid while it is (rebuild-memo.ts).
+   */
+  fingerprint: string;
 }
 
 /**
  * `watchFiles` comes back even when the rules fail to load, so a watching build still rebuilds once they are
  * fixed. `report` is the plugin option; without one, the rules file's own `report` applies, as for tsc.
+ * Every file system question goes through `fileSystem` (see rules-inputs.ts).
  */
 export function loadActiveRules(
   rules: RulesOption | undefined,
   cwd: string,
   report: ReportMode | undefined,
   tsconfig?: string,
+  fileSystem: RulesFileSystem = nodeRulesFileSystem,
 ): { active?: ActiveRules; errors: SsotDiagnostic[]; watchFiles: string[] } {
   // esbuild names files by their real path (symlinks followed): rules named from the same place match them, and
   // the specifiers written for them are relative between real paths.
-  const realCwd = realPath(cwd) ?? cwd;
-  const { result, watchFile } = loadEsbuildRules(rules, realCwd);
+  const realCwd = fileSystem.realPath(cwd) ?? cwd;
+  const { result, watchFile } = loadEsbuildRules(rules, realCwd, fileSystem);
   const watchFiles = watchFile ? [watchFile] : [];
   if (!result.ok) return { errors: result.errors, watchFiles };
   const ruleSet = result.ruleSet;
   // Resolution is esbuild's (asynchronous, in the adapter); the matcher's own resolver is never asked.
   const noResolver = { resolve: () => undefined };
-  const { keys, realFiles } = realPaths(ruleSet);
-  const matcher = new Matcher(new RuleIndex(ruleSet, keys), noResolver, pathAliases(realCwd, tsconfig));
+  const { keys, realFiles } = realPaths(ruleSet, fileSystem.realPath);
+  const aliases = pathAliases(realCwd, tsconfig, fileSystem.readFile);
+  const matcher = new Matcher(new RuleIndex(ruleSet, keys), noResolver, aliases);
+  const reportMode = report ?? ruleSet.options.report;
+  const fingerprint = JSON.stringify([ruleSet, [...keys].map(([key, rule]) => [key, rule.index]), realFiles, aliases, reportMode, watchFiles], (_, value: unknown) =>
+    value instanceof Map || value instanceof Set ? [...value] : value,
+  );
   return {
-    active: { ruleSet, matcher, watchFiles, report: report ?? ruleSet.options.report, bypass: { ssotImportsBypass: true }, realFiles },
+    active: { ruleSet, matcher, watchFiles, report: reportMode, bypass: { ssotImportsBypass: true }, realFiles, fingerprint },
     errors: [],
     watchFiles,
   };
@@ -56,7 +68,7 @@ export function loadActiveRules(
  * module is also keyed by its real path (a deleted module by its folder's), and each existing file's real path
  * is kept for the facades served where esbuild loads it: one realpath per rule and build.
  */
-function realPaths(ruleSet: RuleSet): { keys: Map<string, Rule>; realFiles: Map<string, string> } {
+function realPaths(ruleSet: RuleSet, realPath: RulesFileSystem["realPath"]): { keys: Map<string, Rule>; realFiles: Map<string, string> } {
   const keys = new Map<string, Rule>();
   const realFiles = new Map<string, string>();
   for (const rule of ruleSet.rules) {
@@ -72,9 +84,9 @@ function realPaths(ruleSet: RuleSet): { keys: Map<string, Rule>; realFiles: Map<
 }
 
 /** tsconfig `paths`, needed only to find where an alias pointed once its deprecated module was deleted. */
-function pathAliases(cwd: string, tsconfig?: string): PathAliases | undefined {
+function pathAliases(cwd: string, tsconfig: string | undefined, readFile: RulesFileSystem["readFile"]): PathAliases | undefined {
   const file = path.resolve(cwd, tsconfig ?? "tsconfig.json");
-  const options = compilerOptionsIn(file) as { paths?: Record<string, string[]>; baseUrl?: string } | undefined;
+  const options = compilerOptionsIn(file, readFile) as { paths?: Record<string, string[]>; baseUrl?: string } | undefined;
   if (!options?.paths) return undefined;
   return { base: path.resolve(path.dirname(file), options.baseUrl ?? "."), paths: options.paths };
 }

@@ -6,6 +6,7 @@ import type { ActiveRules } from "./active-rules";
 import type { ExportsCache } from "./module-exports";
 import { targetExportsOf } from "./target-exports";
 import type * as Unbundled from "./unbundled";
+import type { RebuildMemo } from "./rebuild-memo";
 
 /**
  * In a bundle, the names an importer asks of deprecated modules, checked by the same planner as a
@@ -27,6 +28,8 @@ export class ForgottenNames {
     private readonly ruleChecks: Map<Rule, Promise<Unbundled.RuleCheck>>,
     /** A deprecated file answered with its facade: its own text is never compiled, so never checked. */
     private readonly isFacade: (file: string) => boolean,
+    /** An importer unchanged since the last build (text, rules, targets) is not read again. */
+    private readonly memos: { checked: RebuildMemo; lexed: RebuildMemo },
   ) {}
 
   newBuild(): void {
@@ -66,15 +69,18 @@ export class ForgottenNames {
     const { rewriteUnbundled } = require("./unbundled") as typeof Unbundled;
     const args = { path: importer, namespace: "file", suffix: "", pluginData: undefined, with: {} };
     let sites: readonly MatchedSite[] | undefined;
-    const result = await rewriteUnbundled(this.build, active, args, {
+    const hooks = {
       exportsOf: targetExportsOf(this.build, this.cache, active),
       onRewrite: () => undefined,
-      reported: new Set(),
+      reported: new Set<string>(),
       ruleChecks: this.ruleChecks,
-      only: "forgotten-name",
-      onSites: (matches) => (sites = matches),
+      only: "forgotten-name" as const,
+      onSites: (matches: readonly MatchedSite[]) => (sites = matches),
       sitesOnly: !checked,
-    });
+    };
+    // A read for the imports alone answers less than a check: each kind is remembered on its own.
+    const memo = checked ? this.memos.checked : this.memos.lexed;
+    const result = await memo.load(this.build, active, importer, hooks, (recording, recorded) => rewriteUnbundled(recording, active, args, recorded));
     return { errors: checked ? (result?.errors ?? []) : [], sites };
   }
 }

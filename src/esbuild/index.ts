@@ -3,6 +3,7 @@ import type { ImportKind, OnLoadResult, OnResolveResult, Plugin, PluginBuild } f
 import { formatSummary } from "../plan/summary";
 import { toPosix } from "../rules/module-paths";
 import type { ModuleRef, Rule } from "../rules/types";
+import type { Rewrite } from "../plan/types";
 import { loadActiveRules, type ActiveRules } from "./active-rules";
 import { facadeSource } from "../facade/facade";
 import { validateAdapterOptions, type AdapterOptions } from "../rules/adapter-options";
@@ -21,6 +22,8 @@ import { UnbundledFilter } from "./unbundled-filter";
 import { entryPointTest, type EntryPointTest } from "./entry-points";
 import { ORIGINAL_SUFFIX, planRedirects } from "./redirect-plan";
 import { facadeModules, facadeSuffix, modulesAsked, modulesOfSuffix, splitsModule, splittingRules, withoutFacadeSuffix } from "./importer-facades";
+import { FacadeMemo, RebuildMemo } from "./rebuild-memo";
+import { RulesInputs } from "./rules-inputs";
 import type * as Unbundled from "./unbundled";
 
 /** `cwd` defaults to esbuild's `absWorkingDir`, else the process's working directory. */
@@ -39,8 +42,14 @@ export function ssotImports(options: SsotImportsOptions = {}): Plugin {
 
 async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<void> {
   const cwd = path.resolve(options.cwd ?? build.initialOptions.absWorkingDir ?? process.cwd());
-  const load = () => loadActiveRules(options.rules, cwd, options.report, build.initialOptions.tsconfig);
+  const load = () => {
+    const inputs = new RulesInputs();
+    return { ...loadActiveRules(options.rules, cwd, options.report, build.initialOptions.tsconfig, inputs), inputs, inline: inlineRules(options) };
+  };
+  // A rebuild keeps the last load (the same objects) while nothing it read has changed (rules-inputs.ts).
+  const reload = (last: ReturnType<typeof load>) => (last.inline === inlineRules(options) && last.inputs.unchanged() ? last : load());
   const initial = load();
+  let lastLoaded = initial;
   let active: ActiveRules | undefined = initial.active;
   let rulesFiles = initial.watchFiles;
   const bundle = build.initialOptions.bundle === true;
@@ -53,7 +62,8 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
   // A rule whose importers were checked since set-up stays checked once it is fixed: esbuild's filters stay
   // what they were at set-up, and a fixed rule still bundles right through `onResolve`.
   const checkedSinceSetUp = new Set<string>();
-  const planFor = async (rules: ActiveRules) => {
+  let lastPlan: { rules: ActiveRules; forget: string; plan: ReturnType<typeof planRedirects> } | undefined;
+  const planFor = async (rules: ActiveRules, atSetUp = false) => {
     isEntryPoint ??= entryPointTest(build.initialOptions, path.resolve(build.initialOptions.absWorkingDir ?? process.cwd()));
     const mayForget = await rulesThatMayForget(rules, exportsCache);
     // A rule that splits its module serves each importer its own facade (importer-facades.ts): it is resolved
@@ -62,18 +72,26 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
     completeSplits = new Set(splitting.filter((rule) => !mayForget.has(rule) && rule.from.kind === "path" && rule.from.file));
     splitting.forEach((rule) => mayForget.add(rule));
     for (const rule of rules.ruleSet.rules) if (checkedSinceSetUp.has(rule.from.key)) mayForget.add(rule);
-    if (rules === initial.active) mayForget.forEach((rule) => checkedSinceSetUp.add(rule.from.key));
-    return planRedirects(rules, isEntryPoint, initial.active !== undefined, mayForget);
+    if (atSetUp) mayForget.forEach((rule) => checkedSinceSetUp.add(rule.from.key));
+    // The same rules and the same verdicts give the same plan: kept, so what was made from it stays valid too.
+    const forget = [...mayForget].map((rule) => rule.index).sort((a, b) => a - b).join();
+    if (lastPlan?.rules !== rules || lastPlan.forget !== forget) lastPlan = { rules, forget, plan: planRedirects(rules, isEntryPoint, initial.active !== undefined, mayForget) };
+    return lastPlan.plan;
   };
   let completeSplits = new Set<Rule>();
-  const setUpPlan = active && bundle ? await planFor(active) : undefined;
+  const setUpPlan = active && bundle ? await planFor(active, true) : undefined;
   let plan = setUpPlan;
   let rewritten: Array<{ rule: Rule; file: string }> = [];
   // Rules errors found while loading files (bundle: false) are reported once per build, not once per importer.
   const reported = new Set<string>();
   const ruleChecks = new Map<Rule, Promise<Unbundled.RuleCheck>>();
 
-  const forgottenNames = new ForgottenNames(build, exportsCache, ruleChecks, (file) => plan?.servedAtLoad.has(file) === true);
+  // What each file's rewrite (or check) gave, kept across the rebuilds of a context while its inputs stay the same.
+  const memo = new RebuildMemo();
+  // Importers read only for their deprecated imports (a splitting rule's, importer-facades.ts), not checked.
+  const lexedImporters = new RebuildMemo();
+  const facades = new FacadeMemo();
+  const forgottenNames = new ForgottenNames(build, exportsCache, ruleChecks, (file) => plan?.servedAtLoad.has(file) === true, { checked: memo, lexed: lexedImporters });
 
   // The first build uses the rules just loaded at set-up; every later one reloads them (the file may have changed).
   let preloaded: typeof initial | undefined = initial;
@@ -85,10 +103,13 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
     ruleChecks.clear();
     exportsCache.newBuild();
     const firstBuild = preloaded !== undefined;
-    const loaded = preloaded ?? load();
+    const loaded = preloaded ?? (lastLoaded = reload(lastLoaded));
     preloaded = undefined;
     active = loaded.active;
     rulesFiles = loaded.watchFiles;
+    memo.newBuild(active);
+    lexedImporters.newBuild(active);
+    facades.newBuild(active);
     if (!active) return { errors: loaded.errors.map((d) => toEsbuildMessage(d)) };
     if (bundle) {
       // The first build runs on the rules the set-up plan was made from.
@@ -122,10 +143,13 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
         const file = module.file ?? module.key;
         return served?.has(file) ? file + ORIGINAL_SUFFIX : file;
       };
-      const exportsOf = targetExportsOf(build, exportsCache, current);
-      const { contents, errors } = await facadeSource(rule, { ruleSet, index: matcher.index, importPathOf, exportsOf, only });
-      if (errors.length > 0) return { errors: errors.map((d) => toEsbuildMessage(d)), watchFiles: current.watchFiles };
-      return { contents, loader: "js", resolveDir: ruleSet.baseDir, watchFiles: current.watchFiles };
+      // A facade of some of the rule's modules (importer-facades.ts) is another text than the whole facade.
+      const variant = only?.map((module) => module.key).join("\0") ?? "";
+      return facades.load(rule, variant, plan, targetExportsOf(build, exportsCache, current), async (exportsOf) => {
+        const { contents, errors } = await facadeSource(rule, { ruleSet, index: matcher.index, importPathOf, exportsOf, only });
+        if (errors.length > 0) return { errors: errors.map((d) => toEsbuildMessage(d)), watchFiles: current.watchFiles };
+        return { contents, loader: "js", resolveDir: ruleSet.baseDir, watchFiles: current.watchFiles };
+      });
     };
 
     const resolvePattern = setUpPlan ? setUpPlan.resolvePattern : ANY;
@@ -171,15 +195,19 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
     // Loaded at the first file that needs it, while esbuild is already at work on the others (set-up time
     // delays the whole build): the lexer, the planner and magic-string, which a bundling build never uses.
     let rewriteUnbundled: typeof Unbundled.rewriteUnbundled | undefined;
-    build.onLoad({ filter: unbundledFiles.filter, namespace: "file" }, (args) =>
-      active ? (rewriteUnbundled ??= (require("./unbundled") as typeof Unbundled).rewriteUnbundled)(build, active, args, {
-        exportsOf: targetExportsOf(build, exportsCache, active),
-        onRewrite: (r) => rewritten.push(r),
+    build.onLoad({ filter: unbundledFiles.filter, namespace: "file" }, (args) => {
+      const current = active;
+      if (!current) return undefined;
+      const rewrite = (rewriteUnbundled ??= (require("./unbundled") as typeof Unbundled).rewriteUnbundled);
+      const hooks = {
+        exportsOf: targetExportsOf(build, exportsCache, current),
+        onRewrite: (r: Rewrite) => rewritten.push(r),
         reported,
         ruleChecks,
-        preread: (file) => unbundledFiles?.takeText(file),
-      }) : undefined,
-    );
+        preread: (file: string) => unbundledFiles?.takeText(file),
+      };
+      return memo.load(build, current, args.path, hooks, (recording, recorded) => rewrite(recording, current, args, recorded));
+    });
   }
 
   watchRulesFromEntryPoints(build, () => active?.watchFiles ?? rulesFiles);
@@ -194,6 +222,11 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
     explainMissingImports(result.errors, current, workingDir, (facade) => current.matcher.index.ruleFor(facadeKey(current, facade)));
     return undefined;
   });
+}
+
+/** Rules given inline, as they are now: the user's object may change between rebuilds. */
+function inlineRules(options: SsotImportsOptions): string | undefined {
+  return options.rules !== undefined && typeof options.rules !== "string" ? JSON.stringify(options.rules) : undefined;
 }
 
 /**

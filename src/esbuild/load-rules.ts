@@ -29,12 +29,12 @@ export interface LoadedRules {
   watchFile?: string;
 }
 
-export function loadEsbuildRules(option: RulesOption | undefined, cwd: string): LoadedRules {
+export function loadEsbuildRules(option: RulesOption | undefined, cwd: string, fileSystem: FileSystem = nodeFileSystem): LoadedRules {
   if (option !== undefined && typeof option !== "string") {
     // Inline rules are described as JSON text so errors can still name a line: that of the pretty-printed object.
     const label = path.join(cwd, "ssotImports({ rules })");
-    return { result: loadRulesText(label, JSON.stringify(option, null, 2), nodeFileSystem) };
+    return { result: loadRulesText(label, JSON.stringify(option, null, 2), fileSystem) };
   }
   const file = path.resolve(cwd, option ?? DEFAULT_RULES_FILE);
-  return { result: loadRulesFile(file, nodeFileSystem, {}, projectRootFor(cwd, file)), watchFile: file };
+  return { result: loadRulesFile(file, fileSystem, {}, projectRootFor(cwd, file)), watchFile: file };
 }

@@ -6,9 +6,11 @@ import { findUpward } from "../project/find-upward";
 const cache = new Map<string, string | undefined>();
 
 /** A tsconfig's `compilerOptions` (comments and trailing commas allowed), or undefined if it cannot be read. */
-export function compilerOptionsIn(file: string): Record<string, unknown> | undefined {
+export function compilerOptionsIn(file: string, readFile: (file: string) => string | undefined = (f) => fs.readFileSync(f, "utf8")): Record<string, unknown> | undefined {
   try {
-    return parse(fs.readFileSync(file, "utf8"), [], { allowTrailingComma: true })?.compilerOptions ?? {};
+    const text = readFile(file);
+    if (text === undefined) return undefined;
+    return parse(text, [], { allowTrailingComma: true })?.compilerOptions ?? {};
   } catch {
     return undefined;
   }

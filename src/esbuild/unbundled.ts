@@ -23,6 +23,7 @@ import type { ExportsName } from "../check/forgotten-names";
 import { deprecatedImportMessage } from "../messages";
 import { readTsconfigRaw } from "./tsconfig";
 import { typeScriptApiFrom } from "../project/typescript-api";
+import { countWork } from "../work-counts";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
 const { init: initLexer, parse: lex } = require("es-module-lexer") as typeof Lexer;
@@ -43,12 +44,14 @@ const LOADERS: Record<string, Loader> = { ".ts": "ts", ".mts": "ts", ".cts": "ts
 export interface UnbundledHooks {
   /** The file's text when the caller already read it (the set-up scan), to save reading it again. */
   preread?: (file: string) => string | undefined;
+  /** The file's text as the caller read it (not yet searched for needles), to save reading it again. */
+  text?: string;
   exportsOf: ExportsOf;
   onRewrite(rewrite: Rewrite): void;
   /** Keys of rules errors already reported in this build, so each is reported once, not once per importer. */
   reported: Set<string>;
   /** Each matched rule's names checked once per build, not once per importer. */
-  ruleChecks: Map<Rule, Promise<RuleCheck>>;
+  ruleChecks: { get(rule: Rule): Promise<RuleCheck> | undefined; set(rule: Rule, check: Promise<RuleCheck>): void };
   /**
    * Only report diagnostics of this kind (a bundle asks only for names the rules forgot: its facades make every
    * other form work, and report rules errors themselves).
@@ -80,7 +83,7 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
   if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
   // The set-up scan hands over only texts it found a needle in, with these very rules: no second search.
   const preread = hooks.preread?.(args.path);
-  const text = preread ?? (await fs.promises.readFile(args.path, "utf8"));
+  const text = preread ?? hooks.text ?? (await fs.promises.readFile(args.path, "utf8"));
   if (preread === undefined && !matcher.fileMayMatch(text)) return { watchFiles };
   const extension = path.extname(args.path);
   // The build's own loader for the extension first (`loader: { ".js": "jsx" }`): the file must be read as esbuild reads it.
@@ -122,6 +125,8 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
 async function planDirect(build: PluginBuild, active: ActiveRules, file: string, text: string, isCandidate: (s: string) => boolean, hooks: UnbundledHooks): Promise<Planned & { js: string } | undefined> {
   await initLexer;
   let sites: ImportSite[] | undefined;
+  countWork("parse", file);
+  countWork("scan", file);
   try {
     sites = lexSourceImports(text, lex(text, file)[0], isCandidate, active.matcher.needles);
   } catch {
@@ -144,6 +149,7 @@ async function planDirect(build: PluginBuild, active: ActiveRules, file: string,
  */
 async function planStripped(build: PluginBuild, active: ActiveRules, args: OnLoadArgs, text: string, loader: Loader, isCandidate: (s: string) => boolean, hooks: UnbundledHooks): Promise<(Planned & { js: string }) | { errors: PartialMessage[] } | undefined> {
   let js: string;
+  countWork("parse", args.path);
   try {
     js = (
       await build.esbuild.transform(text, {
@@ -189,6 +195,8 @@ interface Planned {
 /** Import sites found by es-module-lexer in esbuild's canonical JavaScript; undefined if it cannot read it. */
 async function lexSites(js: string, file: string, isCandidate: (s: string) => boolean): Promise<ImportSite[] | undefined> {
   await initLexer;
+  countWork("parse", file);
+  countWork("scan", file);
   try {
     return lexImports(js, lex(js, file)[0], isCandidate);
   } catch {
@@ -202,6 +210,7 @@ async function planChecked(build: PluginBuild, active: ActiveRules, file: string
   if (errors.length > 0) return { plan: { file, edits: [], rewrites: [], unsafe: [], diagnostics: errors }, text, rulesErrors: true, matches };
   const extensions = extensionPolicyOf(build.initialOptions);
   const exportsName = await exportsNameOf(active, matches, hooks.exportsOf);
+  countWork("plan", file);
   return { plan: planFile({ file, text, index: active.matcher.index, matches, layout: "same-line", isTypeOnly, extensions, exportsName }), text, rulesErrors: false, matches };
 }
 
@@ -328,6 +337,8 @@ async function planWithTypeScript(build: PluginBuild, active: ActiveRules, file:
     typescript = typeScriptApiFrom(require) ?? null;
   }
   if (!typescript) return undefined;
+  countWork("parse", file);
+  countWork("scan", file);
   const sourceFile = typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, false);
   const sites = scanImports(typescript, sourceFile, { mockFunctions: active.ruleSet.options.mockFunctions, isCandidate });
   const matches = await matchSites(build, active, file, sites);
