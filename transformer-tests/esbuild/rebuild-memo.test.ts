@@ -154,3 +154,39 @@ describe("context().rebuild() after one-file edits", () => {
     });
   }
 });
+
+describe("context().rebuild() with a rule that splits its module (bundle)", () => {
+  // Each importer of a splitting rule gets a facade of only the modules its names come from: a rebuild must
+  // serve the same facades from memory, not the whole facade (which would also load the SSOT module).
+  function splitProject(): string {
+    return fs.realpathSync(
+      createProject({
+        "src/old.ts": `console.log("load old");\nexport const kept = "kept";\nexport const moved = "moved";\n`,
+        "src/ssot.ts": `console.log("load ssot");\nexport const kept = "ssot kept";\n`,
+        "src/extra.ts": `console.log("load extra");\nexport const relocated = "relocated";\n`,
+        "src/plain.ts": `export const plain = "plain";\n`,
+        "src/main.ts": `import { moved } from "./old.js";\nimport { plain } from "./plain.js";\nconsole.log(moved, plain);\n`,
+        "ssot-imports.json": JSON.stringify({ rules: [{ from: "./src/old", to: "./src/ssot", symbols: { moved: { to: "./src/extra", name: "relocated" } } }] }, null, 2),
+      }),
+    );
+  }
+
+  it("keeps each importer's own facade across rebuilds, and reads no file again after an unrelated edit", async () => {
+    const dir = splitProject();
+    const ctx = await esbuild.context(optionsFor(dir, true));
+    try {
+      const cold = await ctx.rebuild();
+      await expectFreshOutput(dir, true, cold, "load extra\nrelocated plain\n");
+      edit(dir, "src/plain.ts", `"plain"`, `"plain, edited"`);
+      const unrelated = await workOf(dir, () => ctx.rebuild());
+      expect(unrelated.work).toEqual(none);
+      await expectFreshOutput(dir, true, unrelated.result, "load extra\nrelocated plain, edited\n");
+      edit(dir, "src/main.ts", `import { moved } from "./old.js";`, `import { moved, kept } from "./old.js";\nconsole.log(kept);`);
+      const importer = await workOf(dir, () => ctx.rebuild());
+      expect(importer.work.scan).toEqual(["src/main.ts"]);
+      await expectFreshOutput(dir, true, importer.result, "load ssot\nload extra\nssot kept\nrelocated plain, edited\n");
+    } finally {
+      await ctx.dispose();
+    }
+  });
+});
