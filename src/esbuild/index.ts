@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import type { ImportKind, OnLoadResult, OnResolveResult, Plugin, PluginBuild } from "esbuild";
+import type { ImportKind, OnLoadResult, OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from "esbuild";
 import { formatSummary } from "../plan/summary";
 import { toPosix } from "../rules/module-paths";
 import type { ModuleRef, Rule } from "../rules/types";
@@ -128,29 +128,29 @@ async function setup(build: PluginBuild, options: SsotImportsOptions): Promise<v
       return { contents, loader: "js", resolveDir: ruleSet.baseDir, watchFiles: current.watchFiles };
     };
 
-    const resolvePattern = setUpPlan ? setUpPlan.resolvePattern : ANY;
-    if (resolvePattern !== undefined) {
-      build.onResolve({ filter: new RegExp(resolvePattern), namespace: "file" }, async (args): Promise<OnResolveResult | undefined> => {
-        const current = active;
-        if (!current || args.pluginData?.ssotImportsBypass || args.kind === "entry-point") return undefined;
-        if (resolvePattern === ANY && !current.matcher.specifierMayMatch(args.path)) return undefined;
-        const rule = await matchImport(build, current, args.path, args.importer, args.resolveDir, args.kind);
-        // A module served at load is reached by esbuild's own resolution.
-        if (!rule || plan?.servedRules.has(rule)) return undefined;
-        // Imports reaching this callback may ask for a name the rule forgot: read their importer now, before
-        // esbuild links (its own message would blame the deprecated module, or say nothing).
-        const checksNames = plan?.checksImporters(rule) === true && !completeSplits.has(rule);
-        const forgotten = checksNames ? await forgottenNames.in(current, args.importer) : [];
-        if (forgotten.length > 0) return { errors: forgotten };
-        rewritten.push({ rule, file: args.importer });
-        const target = current.matcher.index.moduleTarget(rule);
-        // The importer's names are not known here: the warning names the module it now gets, as it would write it.
-        const replacement = specifierFor(target, toPosix(args.importer), args.path);
-        const warnings = current.report === "warn" ? [{ text: `[${rule.label}] ${deprecatedImportMessage(args.path, rule, replacement)}` }] : [];
-        const suffix = splitsModule(current.matcher.index, rule) ? await importerFacadeSuffix(current, rule, args.importer, args.path, args.kind, checksNames) : undefined;
-        return { path: facadePath(current, rule.from), suffix, namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
-      });
-    }
+    const resolveFilters = setUpPlan ? setUpPlan.resolveFilters : [ANY];
+    const onResolve = async (args: OnResolveArgs): Promise<OnResolveResult | undefined> => {
+      const current = active;
+      if (!current || args.pluginData?.ssotImportsBypass || args.kind === "entry-point") return undefined;
+      // The filters let through more than may match (and everything when the rules failed at set-up).
+      if (!current.matcher.specifierMayMatch(args.path)) return undefined;
+      const rule = await matchImport(build, current, args.path, args.importer, args.resolveDir, args.kind);
+      // A module served at load is reached by esbuild's own resolution.
+      if (!rule || plan?.servedRules.has(rule)) return undefined;
+      // Imports reaching this callback may ask for a name the rule forgot: read their importer now, before
+      // esbuild links (its own message would blame the deprecated module, or say nothing).
+      const checksNames = plan?.checksImporters(rule) === true && !completeSplits.has(rule);
+      const forgotten = checksNames ? await forgottenNames.in(current, args.importer) : [];
+      if (forgotten.length > 0) return { errors: forgotten };
+      rewritten.push({ rule, file: args.importer });
+      const target = current.matcher.index.moduleTarget(rule);
+      // The importer's names are not known here: the warning names the module it now gets, as it would write it.
+      const replacement = specifierFor(target, toPosix(args.importer), args.path);
+      const warnings = current.report === "warn" ? [{ text: `[${rule.label}] ${deprecatedImportMessage(args.path, rule, replacement)}` }] : [];
+      const suffix = splitsModule(current.matcher.index, rule) ? await importerFacadeSuffix(current, rule, args.importer, args.path, args.kind, checksNames) : undefined;
+      return { path: facadePath(current, rule.from), suffix, namespace: FACADE_NAMESPACE, watchFiles: current.watchFiles, warnings };
+    };
+    for (const filter of resolveFilters ?? []) build.onResolve({ filter: new RegExp(filter), namespace: "file" }, onResolve);
     build.onLoad({ filter: /.*/, namespace: FACADE_NAMESPACE }, async (args) => {
       const current = active;
       const rule = current && current.matcher.index.ruleFor(facadeKey(current, args.path));
