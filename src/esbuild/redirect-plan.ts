@@ -25,8 +25,8 @@ export interface RedirectPlan {
   servedFiles: ReadonlySet<string>;
   /** The `onLoad` filter naming exactly those files; undefined when there are none. */
   loadFilter: RegExp | undefined;
-  /** The `onResolve` filter source for the other rules; undefined when no rule needs one. */
-  resolvePattern: string | undefined;
+  /** The `onResolve` filter sources for the other rules (Matcher.specifierFilters); undefined when no rule needs one. */
+  resolveFilters: string[] | undefined;
   /**
    * The rules whose importers are read before esbuild links, for names the rules forgot: those that may forget
    * one (checked-rules.ts), and those whose deprecated module has no file to ask (deleted, or a package).
@@ -58,7 +58,7 @@ export function planRedirects(active: ActiveRules, entryPoints: EntryPointTest, 
   }
   const files = [...servedAtLoad.keys()].sort();
   const loadFilter = files.length > 0 ? exactFiles(files) : undefined;
-  const resolvePattern = viaResolve.length > 0 ? active.matcher.specifierPatternFor(viaResolve) : undefined;
+  const resolveFilters = viaResolve.length > 0 ? active.matcher.specifierFiltersFor(viaResolve) : undefined;
   const checksImporters = (rule: Rule) => mayForget.has(rule) || !(rule.from.kind === "path" && rule.from.file);
-  return { servedAtLoad, servedRules, servedFiles, loadFilter, resolvePattern, checksImporters, signature: JSON.stringify([files, resolvePattern ?? null]) };
+  return { servedAtLoad, servedRules, servedFiles, loadFilter, resolveFilters, checksImporters, signature: JSON.stringify([files, resolveFilters ?? null]) };
 }

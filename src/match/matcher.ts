@@ -118,10 +118,28 @@ export class Matcher {
     return parts.length > 0 ? parts.join("|") : "^\\b$";
   }
 
-  /** `specifierPattern` of a matcher that knew only these rules (an adapter that redirects the others otherwise). */
-  specifierPatternFor(rules: readonly Rule[]): string {
+  /**
+   * `specifierPattern` as several filters that Go's regexp rejects with one substring search: esbuild tests
+   * every filter against every import of the tree, and a pattern that starts with `(?:^|/)` is tried at each
+   * offset of each specifier instead. Each filter starts with a literal (last segments grouped by their first
+   * character, so an alternation keeps a common prefix) or is anchored. Looser than `specifierMayMatch`
+   * (`xmetrics_client_5` passes the filter): a callback tests that too.
+   */
+  specifierFilters(): string[] {
+    const ending = "(?:\\.d)?(?:\\.[cm]?[jt]sx?)?/*$";
+    const byFirst = new Map<string, string[]>();
+    for (const name of this.lastSegments) byFirst.set(name[0], [...(byFirst.get(name[0]) ?? []), escapeRegExp(name)]);
+    const filters = [...byFirst.values()].map((names) => `(?:${names.join("|")})${ending}`);
+    if (this.exactSpecifiers.size > 0) filters.push(`^(?:${[...this.exactSpecifiers].map(escapeRegExp).join("|")})$`);
+    if (this.anyDotSpecifier) filters.push("^\\.\\.?/*$", "/$");
+    for (const { prefix, suffix } of this.hidingAliases) filters.push(`^${escapeRegExp(prefix)}.*${escapeRegExp(suffix)}$`);
+    return filters;
+  }
+
+  /** `specifierFilters` of a matcher that knew only these rules. */
+  specifierFiltersFor(rules: readonly Rule[]): string[] {
     const subset = new RuleIndex({ ...this.index.ruleSet, rules });
-    return new Matcher(subset, this.resolver, this.aliases).specifierPattern();
+    return new Matcher(subset, this.resolver, this.aliases).specifierFilters();
   }
 
   /** `use`: how the import loads the module (`require()`, `import()`), which can change what it resolves to. */

@@ -141,6 +141,7 @@ describe("pre-filters never reject what match accepts", () => {
           if (!matcher.match(specifier, at(importer))) continue;
           accepted.push(specifier);
           if (!matcher.specifierMayMatch(specifier)) violations.push(`specifierMayMatch rejects ${specifier} (from ${importer})`);
+          if (!matcher.specifierFilters().some((filter) => new RegExp(filter).test(specifier))) violations.push(`no esbuild filter accepts ${specifier}`);
           for (const [before, quote, after] of [["import x from ", '"', ";"], ["const x = require(", "'", ")"], ["import(", "`", ")"]]) {
             const text = `${before}${quote}${specifier}${quote}${after}`;
             if (!matcher.fileMayMatch(text)) violations.push(`fileMayMatch rejects ${text}`);
@@ -155,6 +156,23 @@ describe("pre-filters never reject what match accepts", () => {
       for (const s of ["../old/factory", "..", "../dead", "@gone/manager", "@factory", "legacy-lib"]) expect(accepted).toContain(s);
     });
   }
+
+  // esbuild tests each onResolve filter against every import of the tree, in Go: a filter that starts with a
+  // literal is rejected by one substring search, one that starts with `(?:^|/)` is tried at every offset.
+  it("gives esbuild filters that each start with a literal or are anchored", () => {
+    const matcher = createMatcher({ ...FIXTURE, rules: { rules: [...RULES.rules, { from: "./src/old/fabric", to: "./src/services/ctx" }] } });
+    const filters = matcher.specifierFilters();
+    for (const filter of filters) {
+      if (filter.startsWith("^") || filter === "/$") continue;
+      const alternatives = /^\(\?:([^()]*)\)/.exec(filter)?.[1].split("|") ?? [filter];
+      expect(new Set(alternatives.map((a) => a[0])).size, filter).toBe(1);
+      expect(alternatives[0][0], filter).toMatch(/[\w@#~-]/);
+    }
+    // factory and fabric share their first letter, hence one filter (a callback per filter costs a test per import).
+    expect(filters.filter((f) => !f.startsWith("^") && (f.includes("factory") || f.includes("fabric")))).toHaveLength(1);
+    expect(["../old/factory.js", "../old/fabric", "../legacy/", "../gone/manager"].every((s) => filters.some((f) => new RegExp(f).test(s)))).toBe(true);
+    expect(filters.some((f) => new RegExp(f).test("./utils/strings"))).toBe(false);
+  });
 
   it("lets most unrelated files through the file pre-filter as no", () => {
     const matcher = createMatcher(FIXTURE);
