@@ -14,6 +14,9 @@ import { formatSummary } from "../plan/summary";
 import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
 import { extensionPolicyFor } from "../project/extension-policy";
 import { standaloneExportLookup } from "../project/export-lookup";
+import type { ProjectMemory } from "./project-memory";
+import { recordingFileSystem } from "./project-memory";
+import { watchMemoryOf } from "./rewriting-host";
 
 /**
  * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
@@ -21,6 +24,14 @@ import { standaloneExportLookup } from "../project/export-lookup";
  * .d.ts output and type errors are then all computed by TypeScript against the SSOT module.
  */
 export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.CompilerHost | undefined, config: PluginConfig): TS.Program {
+  // `tsc --watch`: unchanged files keep their results, and the Program returned is served at the next rebuild.
+  const memory = watchMemoryOf(ts, host);
+  const rewritten = rewriteWith(ts, program, host, config, memory);
+  memory?.finish(rewritten);
+  return rewritten;
+}
+
+function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost | undefined, config: PluginConfig, memory: ProjectMemory | undefined): TS.Program {
   const options = program.getCompilerOptions();
   const compilerHost = host ?? ts.createCompilerHost(options);
   const fs: FileSystem = {
@@ -32,9 +43,10 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const block = (diagnostics: readonly SsotDiagnostic[]) =>
     blockedProgram(program, diagnostics.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
 
-  const loaded = loadPluginRules(options.configFilePath as string | undefined, config, fs);
+  const rulesInput = memory && recordingFileSystem(fs);
+  const loaded = loadPluginRules(options.configFilePath as string | undefined, config, rulesInput?.fs ?? fs);
   if (!loaded.ok) return block(loaded.errors);
-  const ruleSet = loaded.ruleSet;
+  const ruleSet = memory ? memory.begin(program, loaded.ruleSet, `${JSON.stringify(config)}\0${rulesInput!.key()}`) : loaded.ruleSet;
   for (const warning of ruleSet.warnings ?? []) ts.sys.write(ts.formatDiagnostic(toTsDiagnostic(ts, warning, sourceFileOf, fs), formatHost(ts)));
 
   const matcher = new Matcher(
@@ -43,19 +55,26 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
     pathAliasesOf(options),
   );
 
-  const isTypeOnly = typeOnlyExports(ts, program);
-  const { exportsName } = standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost);
+  const typeOnly = typeOnlyExports(ts, program);
+  const isTypeOnly = memory ? memory.isTypeOnly(typeOnly) : typeOnly;
+  const exportsName = memory ? memory.exportsName(options) : standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost).exportsName;
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (!isProjectFile(program, sourceFile)) continue;
-    const extensions = extensionPolicyFor(ts, options, sourceFile.impliedNodeFormat);
-    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true, extensions, exportsName });
-    if (!result) continue;
-    errors.push(...result.plan.diagnostics);
-    rewrites.push(...result.plan.rewrites);
-    if (result.text !== sourceFile.text) replacements.set(sourceFile.fileName, result.text);
+    // In --watch the Program may hold last build's rewritten SourceFile: the file's own text is the input.
+    const original = memory ? memory.originalOf(sourceFile) : sourceFile;
+    const extensions = extensionPolicyFor(ts, options, original.impliedNodeFormat);
+    const rewrite = () => rewriteFile(ts, matcher, original.fileName, original.text, () => original, "same-line", { isTypeOnly, typeSyntax: true, extensions, exportsName });
+    const result = memory ? memory.rewrite(original, rewrite) : rewrite();
+    if (result) {
+      errors.push(...result.plan.diagnostics);
+      rewrites.push(...result.plan.rewrites);
+    }
+    // What the Program holds must be this text: rewritten, or the original again once nothing is to rewrite.
+    const text = result?.text ?? original.text;
+    if (text !== sourceFile.text) replacements.set(sourceFile.fileName, text);
   }
   if (errors.length > 0) return block(errors);
   if (ruleSet.options.report === "summary") ts.sys.write(formatSummary(ruleSet, rewrites) + ts.sys.newLine);
