@@ -52,7 +52,8 @@ export async function measure(command) {
     e.stderr = stderr;
     throw e;
   }
-  return { ms, rssKB, cpuMs, stdout, stderr };
+  // A command that holds more than the part measured (a watch session's cold build) reads its own figures.
+  return { ms, rssKB, cpuMs, stdout, stderr, ...command.reading?.(stdout) };
 }
 
 export function describe(command) {

@@ -29,4 +29,4 @@ import cli from "./cli.mjs";
 import esbuild from "./esbuild.mjs";
 import tsc from "./tsc.mjs";
 
-export default [...tsc, ...esbuild, ...cli, ...bundlers];
+export default [...tsc, ...esbuild, ...cli, ...bundlers, ...(await import("./edit-loop-tsc.mjs")).default];

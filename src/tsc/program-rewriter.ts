@@ -4,7 +4,7 @@ import type { SsotDiagnostic } from "../diagnostic";
 import { Matcher } from "../match/matcher";
 import type { Rewrite } from "../plan/types";
 import type { FileSystem } from "../rules/module-paths";
-import { RuleIndex } from "../rules/targets";
+import { RuleIndex, type ResolvedSymbol } from "../rules/targets";
 import { blockedProgram, toTsDiagnostic } from "./diagnostics";
 import { findMissingExports } from "./export-check";
 import { hostServing, ownResolutionCache } from "./serving-host";
@@ -15,7 +15,7 @@ import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
 import { extensionPolicyFor } from "../project/extension-policy";
 import { standaloneExportLookup } from "../project/export-lookup";
 import type { ProjectMemory } from "./project-memory";
-import { recordingFileSystem } from "./project-memory";
+import { hasParseErrors, recordingFileSystem } from "./project-memory";
 import { watchMemoryOf } from "./rewriting-host";
 
 /**
@@ -49,15 +49,16 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   const ruleSet = memory ? memory.begin(program, loaded.ruleSet, `${JSON.stringify(config)}\0${rulesInput!.key()}`) : loaded.ruleSet;
   for (const warning of ruleSet.warnings ?? []) ts.sys.write(ts.formatDiagnostic(toTsDiagnostic(ts, warning, sourceFileOf, fs), formatHost(ts)));
 
-  const matcher = new Matcher(
-    new RuleIndex(ruleSet),
-    createTypeScriptResolver(ts, options, compilerHost, (importer) => program.getSourceFile(importer)?.impliedNodeFormat, ownResolutionCache(program, compilerHost)),
-    pathAliasesOf(options),
-  );
+  // The watch memory keeps the rewriter for the next edit: nothing it holds may keep this Program alive.
+  const modeOf = memory ? memory.modeOf : (importer: string) => program.getSourceFile(importer)?.impliedNodeFormat;
+  const matcher = new Matcher(new RuleIndex(ruleSet), createTypeScriptResolver(ts, options, compilerHost, modeOf, ownResolutionCache(program, compilerHost)), pathAliasesOf(options));
 
   const typeOnly = typeOnlyExports(ts, program);
   const isTypeOnly = memory ? memory.isTypeOnly(typeOnly) : typeOnly;
   const exportsName = memory ? memory.exportsName(options) : standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost).exportsName;
+  const rewriteOriginal = (original: TS.SourceFile, isTypeOnly: (target: ResolvedSymbol) => boolean) =>
+    rewriteFile(ts, matcher, original.fileName, original.text, () => original, "same-line", { isTypeOnly, typeSyntax: true, extensions: extensionPolicyFor(ts, options, original.impliedNodeFormat), exportsName });
+  memory?.keepRewriter(rewriteOriginal);
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
@@ -65,9 +66,7 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
     if (!isProjectFile(program, sourceFile)) continue;
     // In --watch the Program may hold last build's rewritten SourceFile: the file's own text is the input.
     const original = memory ? memory.originalOf(sourceFile) : sourceFile;
-    const extensions = extensionPolicyFor(ts, options, original.impliedNodeFormat);
-    const rewrite = () => rewriteFile(ts, matcher, original.fileName, original.text, () => original, "same-line", { isTypeOnly, typeSyntax: true, extensions, exportsName });
-    const result = memory ? memory.rewrite(original, rewrite) : rewrite();
+    const result = memory ? memory.rewrite(original, () => rewriteOriginal(original, isTypeOnly)) : rewriteOriginal(original, isTypeOnly);
     if (result) {
       errors.push(...result.plan.diagnostics);
       rewrites.push(...result.plan.rewrites);
@@ -104,7 +103,5 @@ function formatHost(ts: typeof TS): TS.FormatDiagnosticsHost {
 function isProjectFile(program: TS.Program, sourceFile: TS.SourceFile): boolean {
   if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) return false;
   if (sourceFile.fileName.includes("/node_modules/")) return false;
-  // A file with syntax errors is TypeScript's to report; rewriting a recovered tree could only add confusion.
-  const parseDiagnostics = (sourceFile as TS.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
-  return !parseDiagnostics || parseDiagnostics.length === 0;
+  return !hasParseErrors(sourceFile);
 }

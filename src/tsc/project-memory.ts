@@ -7,6 +7,12 @@ import type { ResolvedSymbol } from "../rules/targets";
 import type { RuleSet } from "../rules/types";
 import { countWork } from "../work-counts";
 
+/** How the plugin rewrites one original: kept from the last build, for the file the next edit touches. */
+export type FileRewriter = (original: TS.SourceFile, isTypeOnly: (target: ResolvedSymbol) => boolean) => FileRewrite | undefined;
+
+/** Thrown by a rewrite between builds that needs a type checker: that file is left to the plugin. */
+const NEEDS_PROGRAM = new Error("a type-only check needs the Program");
+
 /** What one project file came to at the last build that asked for it. */
 interface FileEntry {
   /** The SourceFile the compiler host gave for the file's own text: the same object means the same text. */
@@ -37,6 +43,9 @@ export class ProjectMemory {
   private build: { program: TS.Program; originals: Map<string, TS.SourceFile>; checkerPrograms: Map<string, TS.Program> } | undefined;
   /** Set while a file is rewritten if its result came from a type checker. */
   private askedChecker = false;
+  private rewriter: FileRewriter | undefined;
+  /** The edited file the host is rewriting, between builds. */
+  private editing: TS.SourceFile | undefined;
 
   constructor(
     private readonly ts: typeof TS,
@@ -62,6 +71,43 @@ export class ProjectMemory {
       this.lookup = undefined;
     }
     return this.ruleSet;
+  }
+
+  /** The resolution mode of an importer, for module resolution: asked of the Program while there is one. */
+  readonly modeOf = (importer: string): TS.ResolutionMode =>
+    importer === this.editing?.fileName ? this.editing.impliedNodeFormat : this.build?.program.getSourceFile(importer)?.impliedNodeFormat;
+
+  keepRewriter(rewriter: FileRewriter): void {
+    this.rewriter = rewriter;
+  }
+
+  /**
+   * Between builds, as the host hands TypeScript the new SourceFile of an edited project file: its rewritten
+   * text, made with the last build's rules, so the Program tsc builds already holds it (the plugin still checks
+   * it against the rules then). Undefined leaves the file to the plugin: a file the last build did not have,
+   * a syntax error, nothing to rewrite, a plan with errors, or one that needs a type checker.
+   */
+  rewriteEdited(original: TS.SourceFile): string | undefined {
+    const rewriter = this.rewriter;
+    if (this.build || !rewriter) return undefined;
+    const entry = this.entries.get(original.fileName);
+    if (!entry || entry.original === original || hasParseErrors(original)) return undefined;
+    this.editing = original;
+    try {
+      const result = this.rewrite(original, () => rewriter(original, needsProgram));
+      return result && result.plan.diagnostics.length === 0 && result.text !== original.text ? result.text : undefined;
+    } catch (error) {
+      if (error === NEEDS_PROGRAM) return undefined;
+      throw error;
+    } finally {
+      this.editing = undefined;
+    }
+  }
+
+  /** `rewritten` is what the host hands TypeScript for `original` until the file changes. */
+  serve(original: TS.SourceFile, rewritten: TS.SourceFile): void {
+    this.servedAs.set(original, rewritten);
+    this.originals.set(rewritten, original);
   }
 
   /** The SourceFile of the file's own text: a rewritten one this memory served stands for its original. */
@@ -126,9 +172,9 @@ export class ProjectMemory {
     this.build = undefined;
   }
 
-  /** What the compiler host hands TypeScript for a file: last build's rewritten SourceFile while the text is the same. */
-  served(sourceFile: TS.SourceFile | undefined): TS.SourceFile | undefined {
-    return (sourceFile && this.servedAs.get(sourceFile)) ?? sourceFile;
+  /** Last build's rewritten SourceFile for this original, while the file has not changed. */
+  servedFor(original: TS.SourceFile): TS.SourceFile | undefined {
+    return this.servedAs.get(original);
   }
 
   /** The text a target's exports were read from, as it is now: the Program's original, else the file on disk. */
@@ -160,6 +206,15 @@ export class ProjectMemory {
     }
     return program;
   }
+}
+
+function needsProgram(): boolean {
+  throw NEEDS_PROGRAM;
+}
+
+/** TypeScript reports a file's syntax errors itself; a rewrite of a recovered tree could only confuse them. */
+export function hasParseErrors(sourceFile: TS.SourceFile): boolean {
+  return ((sourceFile as TS.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0) > 0;
 }
 
 /** A file system that notes every answer it gives: what the rules loader read is what its result depends on. */

@@ -65,7 +65,7 @@ export function ownResolutionCache(program: TS.Program, host: TS.CompilerHost): 
   return (program as { getModuleResolutionCache?(): TS.ModuleResolutionCache | undefined }).getModuleResolutionCache?.();
 }
 
-function hashOf(ts: typeof TS, host: TS.CompilerHost, text: string): string {
+export function hashOf(ts: typeof TS, host: TS.CompilerHost, text: string): string {
   const createHash = (host as { createHash?: (s: string) => string }).createHash ?? ts.sys.createHash;
   if (createHash) return createHash(text);
   let hash = 5381;

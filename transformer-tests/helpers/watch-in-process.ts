@@ -24,6 +24,8 @@ export class InProcessWatch {
   written: string[] = [];
   /** Diagnostics of the last rebuild, formatted `file(line,col): TSxxxx: message`. */
   diagnostics: string[] = [];
+  /** Per Program since the last `settle()`: did the plugin hand back the Program tsc built, or build another? */
+  programs: Array<"kept" | "rebuilt"> = [];
   private readonly fileWatchers = new Map<string, Set<TS.FileWatcherCallback>>();
   private readonly directoryWatchers = new Map<string, Set<TS.DirectoryWatcherCallback>>();
   private readonly timers = new Map<number, () => void>();
@@ -61,6 +63,7 @@ export class InProcessWatch {
         if (!rootNames || !options || !compilerHost || !options.plugins) return ts.createEmitAndSemanticDiagnosticsBuilderProgram(rootNames, options, compilerHost, oldProgram, configDiagnostics, references);
         const program = ts.createProgram({ rootNames, options, host: compilerHost, oldProgram: oldProgram?.getProgramOrUndefined(), configFileParsingDiagnostics: configDiagnostics, projectReferences: references });
         const transformed = transformProgram(program, compilerHost, PLUGIN_CONFIG, { ts });
+        this.programs.push(transformed === program ? "kept" : "rebuilt");
         return ts.createEmitAndSemanticDiagnosticsBuilderProgram(transformed, compilerHost, oldProgram, configDiagnostics);
       },
       (d) => this.diagnostics.push(this.format(d)),
@@ -92,6 +95,7 @@ export class InProcessWatch {
   settle(): string[] {
     this.written = [];
     this.diagnostics = [];
+    this.programs = [];
     for (let rounds = 0; this.timers.size > 0; rounds++) {
       if (rounds > 100) throw new Error("tsc --watch keeps scheduling work");
       const [id, run] = this.timers.entries().next().value!;

@@ -62,6 +62,7 @@ describe.each(TS_VERSIONS)("tsc --watch rebuilds on TypeScript %s", (version: Ts
     watch.append("src/util.ts", `export const more = 2;\n`);
     expect(watch.settle()).toEqual(["out/util.js"]);
     expect(workCounts()).toEqual({ scan: 0, plan: 0, parse: 0 });
+    expect(watch.programs, "the Program tsc built already holds the rewritten files").toEqual(["kept"]);
     expectSameAsCold(watch);
   });
 
@@ -71,6 +72,7 @@ describe.each(TS_VERSIONS)("tsc --watch rebuilds on TypeScript %s", (version: Ts
     expect(watch.settle()).toEqual(["out/main.js"]);
     expect(workCounts()).toEqual({ scan: 1, plan: 1, parse: 1 });
     expect(countedFiles(watch.dir)).toEqual({ scan: ["src/main.ts"], plan: ["src/main.ts"], parse: ["src/main.ts"] });
+    expect(watch.programs, "the host rewrote the edited file as tsc asked for it: no second createProgram").toEqual(["kept"]);
     expect(watch.read("out/main.js")).toContain(`console.log("edited")`);
     expectSameAsCold(watch);
 
@@ -79,6 +81,7 @@ describe.each(TS_VERSIONS)("tsc --watch rebuilds on TypeScript %s", (version: Ts
     watch.append("src/util.ts", `export const more = 2;\n`);
     expect(watch.settle()).toEqual(["out/util.js"]);
     expect(workCounts()).toEqual({ scan: 0, plan: 0, parse: 0 });
+    expect(watch.programs, "the Program tsc built already holds the rewritten files").toEqual(["kept"]);
     expectSameAsCold(watch);
   });
 
