@@ -4,7 +4,8 @@ import type { SsotDiagnostic } from "../diagnostic";
 import { Matcher } from "../match/matcher";
 import type { Rewrite } from "../plan/types";
 import type { FileSystem } from "../rules/module-paths";
-import { RuleIndex, type ResolvedSymbol } from "../rules/targets";
+import { RuleIndex } from "../rules/targets";
+import type { ExportsName } from "../check/forgotten-names";
 import { blockedProgram, toTsDiagnostic } from "./diagnostics";
 import { findMissingExports } from "./export-check";
 import { hostServing, ownResolutionCache } from "./serving-host";
@@ -14,7 +15,7 @@ import { formatSummary } from "../plan/summary";
 import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
 import { extensionPolicyFor } from "../project/extension-policy";
 import { standaloneExportLookup } from "../project/export-lookup";
-import type { ProjectMemory } from "./project-memory";
+import type { FileRewriter, ProjectMemory } from "./project-memory";
 import { hasParseErrors, recordingFileSystem } from "./project-memory";
 import { watchMemoryOf } from "./rewriting-host";
 
@@ -56,8 +57,7 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   const typeOnly = typeOnlyExports(ts, program);
   const isTypeOnly = memory ? memory.isTypeOnly(typeOnly) : typeOnly;
   const exportsName = memory ? memory.exportsName(options) : standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost).exportsName;
-  const rewriteOriginal = (original: TS.SourceFile, isTypeOnly: (target: ResolvedSymbol) => boolean) =>
-    rewriteFile(ts, matcher, original.fileName, original.text, () => original, "same-line", { isTypeOnly, typeSyntax: true, extensions: extensionPolicyFor(ts, options, original.impliedNodeFormat), exportsName });
+  const rewriteOriginal = fileRewriter(ts, matcher, options, exportsName);
   memory?.keepRewriter(rewriteOriginal);
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
@@ -93,6 +93,12 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   const missing = findMissingExports(ts, rewrittenProgram, ruleSet, rewrites);
   if (missing.length > 0) return blockedProgram(rewrittenProgram, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
   return rewrittenProgram;
+}
+
+/** Made outside rewriteWith's scope, whose closures hold the Program: the watch memory keeps this one. */
+function fileRewriter(ts: typeof TS, matcher: Matcher, options: TS.CompilerOptions, exportsName: ExportsName): FileRewriter {
+  return (original, isTypeOnly) =>
+    rewriteFile(ts, matcher, original.fileName, original.text, () => original, "same-line", { isTypeOnly, typeSyntax: true, extensions: extensionPolicyFor(ts, options, original.impliedNodeFormat), exportsName });
 }
 
 function formatHost(ts: typeof TS): TS.FormatDiagnosticsHost {

@@ -26,6 +26,8 @@ export class InProcessWatch {
   diagnostics: string[] = [];
   /** Per Program since the last `settle()`: did the plugin hand back the Program tsc built, or build another? */
   programs: Array<"kept" | "rebuilt"> = [];
+  /** The Programs tsc built and handed the plugin since the last `settle()`, held weakly. */
+  given: Array<WeakRef<TS.Program>> = [];
   private readonly fileWatchers = new Map<string, Set<TS.FileWatcherCallback>>();
   private readonly directoryWatchers = new Map<string, Set<TS.DirectoryWatcherCallback>>();
   private readonly timers = new Map<number, () => void>();
@@ -64,6 +66,7 @@ export class InProcessWatch {
         const program = ts.createProgram({ rootNames, options, host: compilerHost, oldProgram: oldProgram?.getProgramOrUndefined(), configFileParsingDiagnostics: configDiagnostics, projectReferences: references });
         const transformed = transformProgram(program, compilerHost, PLUGIN_CONFIG, { ts });
         this.programs.push(transformed === program ? "kept" : "rebuilt");
+        this.given.push(new WeakRef(program));
         return ts.createEmitAndSemanticDiagnosticsBuilderProgram(transformed, compilerHost, oldProgram, configDiagnostics);
       },
       (d) => this.diagnostics.push(this.format(d)),
@@ -96,6 +99,7 @@ export class InProcessWatch {
     this.written = [];
     this.diagnostics = [];
     this.programs = [];
+    this.given = [];
     for (let rounds = 0; this.timers.size > 0; rounds++) {
       if (rounds > 100) throw new Error("tsc --watch keeps scheduling work");
       const [id, run] = this.timers.entries().next().value!;

@@ -1,4 +1,6 @@
 import * as path from "node:path";
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type * as TS from "typescript";
 import transformProgram from "../../../src/tsc/index";
@@ -12,6 +14,12 @@ import { InProcessWatch } from "../../helpers/watch-in-process";
  * from its work counters, and what every rebuild emits, compared with a cold build of the same sources. A
  * rebuild must do the work of the edited file only, and still emit exactly what a cold build emits.
  */
+
+/** A full collection; the flag is set for this file only, and the function taken from a fresh context. */
+function collectGarbage(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (vm.runInNewContext("gc") as () => void)();
+}
 
 const IMPORTER_EDIT = `console.log("edited");\n`;
 
@@ -145,6 +153,20 @@ describe.each(TS_VERSIONS)("tsc --watch rebuilds on TypeScript %s", (version: Ts
     watch.edit("src/services/ctx.ts", watch.read("src/services/ctx.ts").replace(`export const banner = "ctx";\n`, ""));
     watch.settle();
     expect(watch.diagnostics.join("\n")).toMatch(/TS990001: .*banner/);
+  });
+
+  it("keeps no Program alive that tsc dropped: the one the plugin replaced is collectable once the rebuild ends", async () => {
+    const watch = start("memory");
+    retargetRule(watch.dir);
+    watch.edit("ssot-imports.json", watch.read("ssot-imports.json"));
+    watch.settle();
+    expect(watch.programs, "a rules edit makes the plugin build the Program again").toEqual(["rebuilt"]);
+    const replaced = watch.given[0]!;
+    for (let i = 0; i < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      collectGarbage();
+    }
+    expect(replaced.deref()).toBeUndefined();
   });
 
   it("files added and deleted mid-session", () => {
