@@ -56,22 +56,18 @@ export class InProcessWatch {
       },
       clearTimeout: (id) => this.timers.delete(id as number),
     };
-    const host = ts.createWatchCompilerHost(
-      path.join(dir, "tsconfig.json"),
-      {},
-      sys,
-      (rootNames, options, compilerHost, oldProgram, configDiagnostics, references) => {
-        // As ts-patch: a tsconfig without the plugin entry builds as plain tsc does.
-        if (!rootNames || !options || !compilerHost || !options.plugins) return ts.createEmitAndSemanticDiagnosticsBuilderProgram(rootNames, options, compilerHost, oldProgram, configDiagnostics, references);
-        const program = ts.createProgram({ rootNames, options, host: compilerHost, oldProgram: oldProgram?.getProgramOrUndefined(), configFileParsingDiagnostics: configDiagnostics, projectReferences: references });
-        const transformed = transformProgram(program, compilerHost, PLUGIN_CONFIG, { ts });
-        this.programs.push(transformed === program ? "kept" : "rebuilt");
-        this.given.push(new WeakRef(program));
-        return ts.createEmitAndSemanticDiagnosticsBuilderProgram(transformed, compilerHost, oldProgram, configDiagnostics);
-      },
-      (d) => this.diagnostics.push(this.format(d)),
-      () => {},
-    );
+    const createProgram: TS.CreateProgram<TS.EmitAndSemanticDiagnosticsBuilderProgram> = (rootNames, options, compilerHost, oldProgram, configDiagnostics, references) => {
+      // As ts-patch: a tsconfig without the plugin entry builds as plain tsc does.
+      if (!rootNames || !options || !compilerHost || !options.plugins) return ts.createEmitAndSemanticDiagnosticsBuilderProgram(rootNames, options, compilerHost, oldProgram, configDiagnostics, references);
+      // What the builder hands createProgram (internal, but what tsc itself passes).
+      const previous = (oldProgram as { getProgramOrUndefined?(): TS.Program | undefined } | undefined)?.getProgramOrUndefined?.();
+      const program = ts.createProgram({ rootNames, options, host: compilerHost, oldProgram: previous, configFileParsingDiagnostics: configDiagnostics, projectReferences: references });
+      const transformed = transformProgram(program, compilerHost, PLUGIN_CONFIG, { ts });
+      this.programs.push(transformed === program ? "kept" : "rebuilt");
+      this.given.push(new WeakRef(program));
+      return ts.createEmitAndSemanticDiagnosticsBuilderProgram(transformed, compilerHost, oldProgram, configDiagnostics);
+    };
+    const host = ts.createWatchCompilerHost(path.join(dir, "tsconfig.json"), {}, sys, createProgram, (d) => this.diagnostics.push(this.format(d)), () => {});
     this.watch = ts.createWatchProgram(host);
   }
 
