@@ -77,7 +77,12 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   }
   if (errors.length > 0) return block(errors);
   if (ruleSet.options.report === "summary") ts.sys.write(formatSummary(ruleSet, rewrites) + ts.sys.newLine);
-  if (replacements.size === 0) return program;
+  const exportsChecked = (built: TS.Program) => {
+    const missing = findMissingExports(ts, built, ruleSet, rewrites);
+    return missing.length > 0 ? blockedProgram(built, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs))) : built;
+  };
+  // In --watch the Program tsc built may already be the rewritten one: its rewrites are checked all the same.
+  if (replacements.size === 0) return memory ? exportsChecked(program) : program;
 
   const serving = hostServing(ts, compilerHost, program, replacements);
   const rewrittenProgram = ts.createProgram({
@@ -90,9 +95,7 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   });
   // The new Program keeps its host for life; the host must not keep the old Program (and its caches) alive.
   serving.release();
-  const missing = findMissingExports(ts, rewrittenProgram, ruleSet, rewrites);
-  if (missing.length > 0) return blockedProgram(rewrittenProgram, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
-  return rewrittenProgram;
+  return exportsChecked(rewrittenProgram);
 }
 
 /** Made outside rewriteWith's scope, whose closures hold the Program: the watch memory keeps this one. */

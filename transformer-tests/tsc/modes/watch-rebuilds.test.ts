@@ -155,6 +155,16 @@ describe.each(TS_VERSIONS)("tsc --watch rebuilds on TypeScript %s", (version: Ts
     expect(watch.diagnostics.join("\n")).toMatch(/TS990001: .*banner/);
   });
 
+  it("a target that loses a renamed symbol fails the rebuild with the rules error, as a cold build does", () => {
+    const watch = start("missing-export");
+    watch.edit("src/services/ctx.ts", watch.read("src/services/ctx.ts").replace("export function createContext(", "function createContext("));
+    watch.settle();
+    expect(watch.diagnostics.join("\n")).toMatch(/^ssot-imports\.json\(\d+,\d+\): TS990001: .*createContext/m);
+    const [cold] = coldOutput(watch.ts, watch.dir).diagnostics;
+    expect(cold).toMatch(/createContext/);
+    expect(watch.diagnostics.filter((d) => d.endsWith(`TS990001: ${cold}`))).toHaveLength(1);
+  });
+
   it("keeps no Program alive that tsc dropped: the one the plugin replaced is collectable once the rebuild ends", async () => {
     const watch = start("memory");
     retargetRule(watch.dir);
