@@ -75,9 +75,11 @@ async function countNode(command, logFile, extraEnv) {
 
 /**
  * A command with `phases` (a watch session: bench/lib/tsc-watch-session.mjs) is counted between its
- * `ssot-bench:start` and `ssot-bench:stop` lines only: it runs with callgrind's instrumentation off (its cold
- * build too, ~10× faster than counted), and waits at each of those lines until `callgrind_control` has switched
- * it on (start), or dumped the counts since then and switched it off (stop). Each dump is one rebuild's count;
+ * `ssot-bench:start` and `ssot-bench:stop` lines only: it starts with callgrind's instrumentation off (the
+ * cold build is not counted, and runs several times faster), and waits at each of those lines until
+ * `callgrind_control` has switched it on and zeroed the counts (start), or dumped them (stop). Instrumentation
+ * stays on between rebuilds: switched off and on again, callgrind's dumps came out wrong (a second dump of 5 M
+ * for the same 200 M loop, a third one negative). Each dump is one rebuild's count;
  * resolves { instructions: their sum, node: the same, go: 0, phases: [each] }.
  */
 async function countPhases(command, scratch) {
@@ -95,7 +97,7 @@ async function countPhases(command, scratch) {
     for (let newline = pending.indexOf("\n"); newline >= 0; newline = pending.indexOf("\n")) {
       const line = pending.slice(0, newline);
       pending = pending.slice(newline + 1);
-      const flags = line === "ssot-bench:start" ? [["-i", "on"]] : line === "ssot-bench:stop" ? [["-d"], ["-i", "off"]] : undefined;
+      const flags = line === "ssot-bench:start" ? [["-i", "on"], ["-z"]] : line === "ssot-bench:stop" ? [["-d"]] : undefined;
       if (!flags) continue;
       steps = steps.then(async () => {
         for (const f of flags) {
