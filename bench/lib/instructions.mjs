@@ -43,6 +43,7 @@ export async function countInstructions(command) {
   if (command.prepare) await command.prepare();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ssot-bench-callgrind-"));
   try {
+    if (command.phases) return await countPhases(command, scratch);
     const toggled = command.callgrindToggled ? { SSOT_BENCH_TOGGLE_CALLGRIND: "1", SSOT_BENCH_CALLGRIND_FLAGS: INSTRUMENTATION_OFF } : {};
     const node = await countNode(command, path.join(scratch, "node.log"), { ...toggled, ...(command.esbuildService ? goServiceEnv(scratch) : {}) });
     const go = command.esbuildService ? goInstructions(scratch, command) : 0;
@@ -77,6 +78,62 @@ async function countNode(command, logFile, extraEnv) {
   const valgrindLog = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "";
   if (code !== 0 || output.trim()) throw new Error(`command failed (exit ${code}) under valgrind: ${describe(command)}\n${output}${valgrindLog}`.trimEnd());
   return collected(valgrindLog, describe(command));
+}
+
+/**
+ * A command with `phases` (a watch session: bench/lib/tsc-watch-session.mjs) is counted between its
+ * `ssot-bench:start` and `ssot-bench:stop` lines only: it starts with callgrind's instrumentation off (the
+ * cold build is not counted, and runs several times faster), and waits at each of those lines until
+ * `callgrind_control` has switched it on and zeroed the counts (start), or dumped them (stop). Instrumentation
+ * stays on between rebuilds: switched off and on again, callgrind's dumps came out wrong (a second dump of 5 M
+ * for the same 200 M loop, a third one negative). Each dump is one rebuild's count;
+ * resolves { instructions: their sum, node: the same, go: 0, phases: [each] }.
+ */
+async function countPhases(command, scratch) {
+  const out = path.join(scratch, "callgrind.out");
+  const logFile = path.join(scratch, "node.log");
+  const args = ["--tool=callgrind", "--smc-check=all-non-file", "--instr-atstart=no", `--callgrind-out-file=${out}`, `--log-file=${logFile}`, command.cmd, ...argsOf(command)];
+  const child = spawn(VALGRIND_BIN, args, { cwd: command.cwd, env: { ...process.env, ...command.env, SSOT_BENCH_PAUSE: "1" }, stdio: ["pipe", "pipe", "pipe"] });
+  const control = (...flags) => run("callgrind_control", [...flags, String(child.pid)], command.cwd, process.env);
+  let output = "";
+  let pending = "";
+  let steps = Promise.resolve();
+  child.stdout.on("data", (d) => {
+    output += d;
+    pending += d;
+    for (let newline = pending.indexOf("\n"); newline >= 0; newline = pending.indexOf("\n")) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      const flags = line === "ssot-bench:start" ? [["-i", "on"], ["-z"]] : line === "ssot-bench:stop" ? [["-d"]] : undefined;
+      if (!flags) continue;
+      steps = steps.then(async () => {
+        for (const f of flags) {
+          const result = await control(...f);
+          if (result.code !== 0) throw new Error(`callgrind_control ${f.join(" ")} failed:\n${result.output}`);
+        }
+        child.stdin.write("go\n");
+      });
+      steps.catch(() => child.kill());
+    }
+  });
+  child.stderr.on("data", (d) => (output += d));
+  const code = await new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  await steps;
+  const valgrindLog = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "";
+  if (code !== 0) throw new Error(`command failed (exit ${code}) under valgrind: ${describe(command)}\n${output}${valgrindLog}`.trimEnd());
+  const dumps = fs.readdirSync(scratch).filter((name) => /^callgrind\.out\.\d+$/.test(name)).sort((a, b) => Number(a.split(".").pop()) - Number(b.split(".").pop()));
+  const phases = dumps.map((name) => {
+    const summary = /^summary:\s*(\d+)/m.exec(fs.readFileSync(path.join(scratch, name), "utf8"));
+    if (!summary) throw new Error(`callgrind dump ${name} has no summary line (${describe(command)})`);
+    return Number(summary[1]);
+  });
+  const starts = output.match(/^ssot-bench:start$/gm)?.length ?? 0;
+  if (phases.length !== starts || starts === 0) throw new Error(`expected ${starts} callgrind dumps, found ${phases.length} (${describe(command)})`);
+  const instructions = phases.reduce((a, b) => a + b, 0);
+  return { instructions, node: instructions, go: 0, phases };
 }
 
 /** The command's arguments as counted: a node process gets NODE_FLAGS first. */

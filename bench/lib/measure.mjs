@@ -55,7 +55,8 @@ export async function measure(command) {
     throw e;
   }
   if (command.measuresItself) return { ...JSON.parse(stdout.trim().split("\n").pop()), rssKB, stdout, stderr };
-  return { ms, rssKB, cpuMs, stdout, stderr };
+  // A command that holds more than the part measured (a watch session's cold build) reads its own figures.
+  return { ms, rssKB, cpuMs, stdout, stderr, ...command.reading?.(stdout) };
 }
 
 export function describe(command) {

@@ -30,4 +30,6 @@ import editLoopEsbuild from "./edit-loop-esbuild.mjs";
 import esbuild from "./esbuild.mjs";
 import tsc from "./tsc.mjs";
 
-export default [...tsc, ...esbuild, ...cli, ...bundlers, ...editLoopEsbuild];
+import editLoopTsc from "./edit-loop-tsc.mjs";
+
+export default [...tsc, ...esbuild, ...cli, ...bundlers, ...editLoopTsc, ...editLoopEsbuild];

@@ -1,6 +1,7 @@
 import type * as TS from "typescript";
 import type { ExportsName } from "../check/forgotten-names";
 import { collectExports, type ModuleExports } from "../scan/exports";
+import { countWork } from "../work-counts";
 
 /**
  * Does a module file export a name? Its own syntax answers most cases cheaply; a module that re-exports with
@@ -66,7 +67,9 @@ export function standaloneExportLookup(
       const known = parsed?.(file);
       if (known) return known;
       const text = readFile(file);
-      return text === undefined ? undefined : ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+      if (text === undefined) return undefined;
+      countWork("parse", file);
+      return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     },
     (file) => {
       let program = programs.get(file);

@@ -5,6 +5,7 @@ import { Matcher } from "../match/matcher";
 import type { Rewrite } from "../plan/types";
 import type { FileSystem } from "../rules/module-paths";
 import { RuleIndex } from "../rules/targets";
+import type { ExportsName } from "../check/forgotten-names";
 import { blockedProgram, toTsDiagnostic } from "./diagnostics";
 import { findMissingExports } from "./export-check";
 import { hostServing, ownResolutionCache } from "./serving-host";
@@ -17,6 +18,9 @@ import { formatSummary } from "../plan/summary";
 import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
 import { extensionPolicyFor } from "../project/extension-policy";
 import { standaloneExportLookup } from "../project/export-lookup";
+import type { FileRewriter, ProjectMemory } from "./project-memory";
+import { hasParseErrors, recordingFileSystem } from "./project-memory";
+import { watchMemoryOf } from "./rewriting-host";
 
 /**
  * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
@@ -24,6 +28,14 @@ import { standaloneExportLookup } from "../project/export-lookup";
  * .d.ts output and type errors are then all computed by TypeScript against the SSOT module.
  */
 export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.CompilerHost | undefined, config: PluginConfig): TS.Program {
+  // `tsc --watch`: unchanged files keep their results, and the Program returned is served at the next rebuild.
+  const memory = watchMemoryOf(ts, host);
+  const rewritten = rewriteWith(ts, program, host, config, memory);
+  memory?.finish(rewritten);
+  return rewritten;
+}
+
+function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost | undefined, config: PluginConfig, memory: ProjectMemory | undefined): TS.Program {
   const options = program.getCompilerOptions();
   const compilerHost = host ?? ts.createCompilerHost(options);
   const fs: FileSystem = {
@@ -35,35 +47,48 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   const block = (diagnostics: readonly SsotDiagnostic[]) =>
     blockedProgram(program, diagnostics.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
 
-  const loaded = loadPluginRules(options.configFilePath as string | undefined, config, fs);
+  const rulesInput = memory && recordingFileSystem(fs);
+  const loaded = loadPluginRules(options.configFilePath as string | undefined, config, rulesInput?.fs ?? fs);
   if (!loaded.ok) return block(loaded.errors);
-  const ruleSet = loaded.ruleSet;
+  const ruleSet = memory ? memory.begin(program, loaded.ruleSet, `${JSON.stringify(config)}\0${rulesInput!.key()}`) : loaded.ruleSet;
   for (const warning of ruleSet.warnings ?? []) ts.sys.write(ts.formatDiagnostic(toTsDiagnostic(ts, warning, sourceFileOf, fs), formatHost(ts)));
 
+  // The watch memory keeps the rewriter for the next edit: nothing it holds may keep this Program alive, so only
+  // a cold build takes the first Program's own resolutions (first-program-resolver.ts) and parsed files.
   const firstCache = ownResolutionCache(program, compilerHost);
-  const matcher = new Matcher(
-    new RuleIndex(ruleSet),
-    firstProgramResolver(ts, program, createTypeScriptResolver(ts, options, compilerHost, (importer) => program.getSourceFile(importer)?.impliedNodeFormat, firstCache)),
-    pathAliasesOf(options),
-  );
+  const modeOf = memory ? memory.modeOf : (importer: string) => program.getSourceFile(importer)?.impliedNodeFormat;
+  const resolver = createTypeScriptResolver(ts, options, compilerHost, modeOf, firstCache);
+  const matcher = new Matcher(new RuleIndex(ruleSet), memory ? resolver : firstProgramResolver(ts, program, resolver), pathAliasesOf(options));
 
-  const isTypeOnly = typeOnlyExports(ts, program);
-  const { exportsName } = standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost, sourceFileOf);
+  const typeOnly = typeOnlyExports(ts, program);
+  const isTypeOnly = memory ? memory.isTypeOnly(typeOnly) : typeOnly;
+  const exportsName = memory ? memory.exportsName(options) : standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost, sourceFileOf).exportsName;
+  const rewriteOriginal = fileRewriter(ts, matcher, options, exportsName);
+  memory?.keepRewriter(rewriteOriginal);
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (!isProjectFile(program, sourceFile)) continue;
-    const extensions = extensionPolicyFor(ts, options, sourceFile.impliedNodeFormat);
-    const result = rewriteFile(ts, matcher, sourceFile.fileName, sourceFile.text, () => sourceFile, "same-line", { isTypeOnly, typeSyntax: true, extensions, exportsName });
-    if (!result) continue;
-    errors.push(...result.plan.diagnostics);
-    rewrites.push(...result.plan.rewrites);
-    if (result.text !== sourceFile.text) replacements.set(sourceFile.fileName, result.text);
+    // In --watch the Program may hold last build's rewritten SourceFile: the file's own text is the input.
+    const original = memory ? memory.originalOf(sourceFile) : sourceFile;
+    const result = memory ? memory.rewrite(original, () => rewriteOriginal(original, isTypeOnly)) : rewriteOriginal(original, isTypeOnly);
+    if (result) {
+      errors.push(...result.plan.diagnostics);
+      rewrites.push(...result.plan.rewrites);
+    }
+    // What the Program holds must be this text: rewritten, or the original again once nothing is to rewrite.
+    const text = result?.text ?? original.text;
+    if (text !== sourceFile.text) replacements.set(sourceFile.fileName, text);
   }
   if (errors.length > 0) return block(errors);
   if (ruleSet.options.report === "summary") ts.sys.write(formatSummary(ruleSet, rewrites) + ts.sys.newLine);
-  if (replacements.size === 0) return program;
+  const exportsChecked = (built: TS.Program) => {
+    const missing = findMissingExports(ts, built, ruleSet, rewrites);
+    return missing.length > 0 ? blockedProgram(built, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs))) : built;
+  };
+  // In --watch the Program tsc built may already be the rewritten one: its rewrites are checked all the same.
+  if (replacements.size === 0) return memory ? exportsChecked(program) : program;
 
   const serving = hostServing(ts, compilerHost, program, replacements);
   const resolving = resolvingThroughCache(ts, serving.host, options, firstCache);
@@ -71,9 +96,13 @@ export function rewriteProgram(ts: typeof TS, program: TS.Program, host: TS.Comp
   // The new Program keeps its host for life; the host must not keep the old Program (and its caches) alive.
   serving.release();
   resolving.release();
-  const missing = findMissingExports(ts, rewrittenProgram, ruleSet, rewrites);
-  if (missing.length > 0) return blockedProgram(rewrittenProgram, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
-  return rewrittenProgram;
+  return exportsChecked(rewrittenProgram);
+}
+
+/** Made outside rewriteWith's scope, whose closures hold the Program: the watch memory keeps this one. */
+function fileRewriter(ts: typeof TS, matcher: Matcher, options: TS.CompilerOptions, exportsName: ExportsName): FileRewriter {
+  return (original, isTypeOnly) =>
+    rewriteFile(ts, matcher, original.fileName, original.text, () => original, "same-line", { isTypeOnly, typeSyntax: true, extensions: extensionPolicyFor(ts, options, original.impliedNodeFormat), exportsName });
 }
 
 function formatHost(ts: typeof TS): TS.FormatDiagnosticsHost {
@@ -84,7 +113,5 @@ function formatHost(ts: typeof TS): TS.FormatDiagnosticsHost {
 function isProjectFile(program: TS.Program, sourceFile: TS.SourceFile): boolean {
   if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) return false;
   if (sourceFile.fileName.includes("/node_modules/")) return false;
-  // A file with syntax errors is TypeScript's to report; rewriting a recovered tree could only add confusion.
-  const parseDiagnostics = (sourceFile as TS.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
-  return !parseDiagnostics || parseDiagnostics.length === 0;
+  return !hasParseErrors(sourceFile);
 }

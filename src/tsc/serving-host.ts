@@ -1,4 +1,5 @@
 import type * as TS from "typescript";
+import { countWork } from "../work-counts";
 
 /**
  * Rewritten SourceFiles survive between the programs of one process (watch mode, `tsc -b` with several
@@ -23,6 +24,7 @@ export function hostServing(ts: typeof TS, host: TS.CompilerHost, program: TS.Pr
     const cached = rewrittenCache.get(cacheKey);
     if (cached && cached.text === text) return cached;
     const original = old(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    countWork("parse", fileName);
     const rewritten = ts.createSourceFile(fileName, text, languageVersion, false);
     const versioned = rewritten as TS.SourceFile & { version?: string };
     // Builder programs (incremental, watch) key files by version: the rewritten text, hence the rules, is the input.
@@ -63,7 +65,7 @@ export function ownResolutionCache(program: TS.Program, host: TS.CompilerHost): 
   return (program as { getModuleResolutionCache?(): TS.ModuleResolutionCache | undefined }).getModuleResolutionCache?.();
 }
 
-function hashOf(ts: typeof TS, host: TS.CompilerHost, text: string): string {
+export function hashOf(ts: typeof TS, host: TS.CompilerHost, text: string): string {
   const createHash = (host as { createHash?: (s: string) => string }).createHash ?? ts.sys.createHash;
   if (createHash) return createHash(text);
   let hash = 5381;
