@@ -45,14 +45,14 @@ export class ForgottenNames {
     this.sites = new Map();
   }
 
+  /** Whether `rule` may have forgotten a name, so that its importers must be read where they are resolved. */
+  async mayForget(active: ActiveRules, rule: Rule): Promise<boolean> {
+    return (await this.exportsNameOf(active, rule)) !== undefined;
+  }
+
   /** The first name `importer`'s imports of `specifier` ask of `rule`'s module that the rule forgot, located in `importer`. */
   async check(active: ActiveRules, rule: Rule, importer: string, specifier: string): Promise<SsotDiagnostic | undefined> {
-    let answer = this.forgetful.get(rule);
-    if (!answer) {
-      answer = this.exportsNameIfForgetful(active, rule);
-      this.forgetful.set(rule, answer);
-    }
-    const exportsName = await answer;
+    const exportsName = await this.exportsNameOf(active, rule);
     if (!exportsName || !SCRIPT.test(importer)) return undefined;
     const read = await this.importSites(active, importer);
     if (!read) return undefined;
@@ -62,6 +62,15 @@ export class ForgottenNames {
       if (found) return found;
     }
     return undefined;
+  }
+
+  private exportsNameOf(active: ActiveRules, rule: Rule): Promise<ExportsName | undefined> {
+    let answer = this.forgetful.get(rule);
+    if (!answer) {
+      answer = this.exportsNameIfForgetful(active, rule);
+      this.forgetful.set(rule, answer);
+    }
+    return answer;
   }
 
   private async exportsNameIfForgetful(active: ActiveRules, rule: Rule): Promise<ExportsName | undefined> {

@@ -19,6 +19,8 @@ import { withPackageTargets } from "./package-targets";
 import { hookFilters, type HookFilters } from "./hook-filters";
 import { mockCallsMayBeIn } from "./mock-prefilter";
 import { viteHooks } from "./vite-hooks";
+import { planLoadServing, type LoadPlan } from "./load-plan";
+import { entryPointTest } from "./entry-point-test";
 
 /** The options of every unplugin-based entry point: those of the esbuild plugin. */
 export type SsotImportsOptions = AdapterOptions;
@@ -85,6 +87,11 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
   };
   // Keyed by importer and specifier: webpack may resolve the same import more than once.
   let rewritten = new Map<string, { rule: Rule; file: string }>();
+  // Vite's build only: which deprecated files are served where they are loaded (load-plan.ts), and the entry
+  // points they are planned against. The dev server (Vitest too) resolves every import, as it tests no filters.
+  let loadPlan: LoadPlan | undefined;
+  let entryPoints: string[] | undefined;
+  const planLoads = (active: ActiveRules, entries: string[]) => planLoadServing(active, entryPointTest(entries), (rule) => forgottenNames.mayForget(active, rule));
 
   /** Rules (or options) that cannot be used stop the build, located where the mistake is. */
   const fail = (_context: Context, diagnostics: readonly SsotDiagnostic[]): never => {
@@ -112,7 +119,8 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
         const resolved = this.resolve ? await this.resolve(id, importer, { skipSelf: true }) : ((await resolveWithCompiler?.(id, importer)) ?? null);
         rule = matcher.matchResolved(id, from, resolved && !resolved.external ? fileOfId(resolved.id) : undefined);
       }
-      if (!rule) return null;
+      // A module served at load is reached by the bundler's own resolution.
+      if (!rule || loadPlan?.servedRules.has(rule)) return null;
       // A name the rule forgot stops the build at the importer, in the core's words (forgotten-names.ts).
       const forgotten = await forgottenNames.check(active, rule, from, id);
       if (forgotten) return fail(this, [forgotten]);
@@ -151,10 +159,42 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
    */
   let fixedSignature: string | undefined;
   const fixFilters = (serving = false) => {
-    const filters = hookFilters(serving ? undefined : current().active);
+    const filters = hookFilters(serving ? undefined : current().active, serving ? undefined : loadPlan);
     resolveIdHook.filter = filters.resolveId;
+    loadHook.filter = filters.load;
     transformHook.filter = filters.transform;
     fixedSignature = serving || !current().active ? undefined : filters.signature;
+  };
+
+  /** The facade of a rule, as Vite's build serves it at a facade id or at the deprecated file's own id. */
+  const facadeOf = async (context: Context, active: ActiveRules, rule: Rule) => {
+    for (const file of active.watchFiles) context.addWatchFile(file);
+    const importPathOf = (module: ModuleRef) => (module.kind === "bare" ? module.written : (module.file ?? module.key));
+    // A package target is resolved as an import written beside the rules file would be.
+    const besideRules = path.join(active.ruleSet.baseDir, "ssot-imports.json");
+    const resolve = async (specifier: string) => {
+      const resolved = context.resolve ? await context.resolve(specifier, besideRules, { skipSelf: true }) : await resolveWithCompiler?.(specifier, besideRules);
+      return resolved && !resolved.external ? fileOfId(resolved.id) : undefined;
+    };
+    const exportsOf = withPackageTargets(targets.exportsOf, resolve);
+    const { contents, errors } = await facadeSource(rule, { ruleSet: active.ruleSet, index: active.matcher.index, importPathOf, exportsOf });
+    if (errors.length > 0) return fail(context, errors);
+    return { code: contents, map: null };
+  };
+  const loadHook: { filter?: HookFilters["load"]; handler(this: Context, id: string): Promise<{ code: string; map: null } | null> } = {
+    async handler(this: Context, id: string) {
+      const active = rulesOf(this);
+      if (!FACADE_ID.test(id)) {
+        // A deprecated file served at load; with a query (`?raw`, `?url`) it is not imported as a module.
+        const rule = id.includes("?") ? undefined : loadPlan?.servedAtLoad.get(id);
+        return rule ? facadeOf(this, active, rule) : null;
+      }
+      const key = facadeKey(active.ruleSet, id);
+      if (key === undefined) return null;
+      const rule = active.matcher.index.ruleFor(key);
+      if (!rule) return fail(this, [{ severity: "error", file: active.ruleSet.file, line: 1, column: 1, message: `no rule deprecates ${id.slice(1)} any more; rebuild` }]);
+      return facadeOf(this, active, rule);
+    },
   };
   fixFilters();
 
@@ -163,41 +203,22 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     // Mock calls are rewritten before Vitest hoists them, and before any other transform reads them.
     enforce: "pre",
 
-    buildStart(this: Context) {
+    async buildStart(this: Context) {
       rewritten = new Map();
       forgottenNames.forget();
       const state = forBuild();
       for (const file of state.watchFiles) this.addWatchFile(file);
-      rulesOf(this);
-      if (fixedSignature !== undefined && hookFilters(state.active).signature !== fixedSignature) {
+      const active = rulesOf(this);
+      // Rules reloaded for a rebuild are planned again: the plan holds their rule objects.
+      if (loadPlan && entryPoints) loadPlan = await planLoads(active, entryPoints);
+      if (fixedSignature !== undefined && hookFilters(state.active, loadPlan).signature !== fixedSignature) {
         fail(this, [{ severity: "error", file: state.watchFiles[0] ?? "ssotImports()", line: 1, column: 1, message: "the rules now deprecate modules (or mock functions) this build was not started for; restart it (plugin filters are fixed at start)" }]);
       }
     },
 
     resolveId: resolveIdHook,
 
-    load: {
-      filter: { id: FACADE_ID },
-      async handler(this: Context, id) {
-        const active = rulesOf(this);
-        const key = facadeKey(active.ruleSet, id);
-        if (key === undefined) return null;
-        for (const file of active.watchFiles) this.addWatchFile(file);
-        const rule = active.matcher.index.ruleFor(key);
-        if (!rule) return fail(this, [{ severity: "error", file: active.ruleSet.file, line: 1, column: 1, message: `no rule deprecates ${id.slice(1)} any more; rebuild` }]);
-        const importPathOf = (module: ModuleRef) => (module.kind === "bare" ? module.written : (module.file ?? module.key));
-        // A package target is resolved as an import written beside the rules file would be.
-        const besideRules = path.join(active.ruleSet.baseDir, "ssot-imports.json");
-        const resolve = async (specifier: string) => {
-          const resolved = this.resolve ? await this.resolve(specifier, besideRules, { skipSelf: true }) : await resolveWithCompiler?.(specifier, besideRules);
-          return resolved && !resolved.external ? fileOfId(resolved.id) : undefined;
-        };
-        const exportsOf = withPackageTargets(targets.exportsOf, resolve);
-        const { contents, errors } = await facadeSource(rule, { ruleSet: active.ruleSet, index: active.matcher.index, importPathOf, exportsOf });
-        if (errors.length > 0) return fail(this, errors);
-        return { code: contents, map: null };
-      },
-    },
+    load: loadHook,
 
     transform: transformHook,
 
@@ -211,8 +232,11 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
     },
 
     vite: viteHooks({
-      setRoot: (root, serving) => {
+      setRoot: async (root, serving, entries) => {
         useRoot(root);
+        const active = current().active;
+        entryPoints = serving || !active ? undefined : entries;
+        loadPlan = active && entryPoints ? await planLoads(active, entryPoints) : undefined;
         fixFilters(serving);
       },
       rules: () => current(),

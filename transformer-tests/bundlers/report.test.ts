@@ -14,7 +14,7 @@ const SOURCES = {
 
 afterEach(() => vi.restoreAllMocks());
 
-describe.each(["rollup", "webpack", "rspack"] as BundlerName[])("%s", (bundler) => {
+describe.each(["vite", "rollup", "webpack", "rspack"] as BundlerName[])("%s", (bundler) => {
   it("report: warn gives one warning per deprecated import, in the esbuild plugin's words", async () => {
     const dir = createProject(SOURCES, `${bundler}-warn`);
     const warnings = (await bundle({ dir, bundler, format: "esm", plugin: { report: "warn" } })).filter((w) => w.includes("deprecated"));

@@ -51,8 +51,8 @@ describe("vite dev", () => {
 
   it("Vitest re-runs every test when the rules file changes (it is one of its forceRerunTriggers)", async () => {
     const dir = createProject(SOURCES, "vitest-triggers");
-    const plugin = loadBundlerPlugin(dir, "vite")() as { config(config: object, env: object): { test: { forceRerunTriggers: string[] } } };
-    const { test } = plugin.config({ root: dir }, { command: "serve" });
+    const plugin = loadBundlerPlugin(dir, "vite")() as { config(config: object, env: object): Promise<{ test: { forceRerunTriggers: string[] } }> };
+    const { test } = await plugin.config({ root: dir }, { command: "serve" });
     expect(test.forceRerunTriggers).toEqual(["**/package.json/**", "**/{vitest,vite}.config.*/**", path.join(dir, "ssot-imports.json")]);
   });
 });
