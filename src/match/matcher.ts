@@ -138,8 +138,16 @@ export class Matcher {
 
   /** `specifierFilters` of a matcher that knew only these rules. */
   specifierFiltersFor(rules: readonly Rule[]): string[] {
-    const subset = new RuleIndex({ ...this.index.ruleSet, rules });
-    return new Matcher(subset, this.resolver, this.aliases).specifierFilters();
+    return this.only(rules).specifierFilters();
+  }
+
+  /** `specifierPattern` of a matcher that knew only these rules (one filter: Rolldown's are tested in Rust). */
+  specifierPatternFor(rules: readonly Rule[]): string {
+    return this.only(rules).specifierPattern();
+  }
+
+  private only(rules: readonly Rule[]): Matcher {
+    return new Matcher(new RuleIndex({ ...this.index.ruleSet, rules }), this.resolver, this.aliases);
   }
 
   /** `use`: how the import loads the module (`require()`, `import()`), which can change what it resolves to. */
