@@ -23,19 +23,13 @@
 
 import * as path from "node:path";
 import { createRequire } from "node:module";
+import { captureSpawnedChildren, reapChildren } from "./spawned-children.mjs";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const cwd = path.resolve(options.cwd);
 const out = path.resolve(cwd, options.out);
 const require = createRequire(import.meta.url);
-const childProcess = require("node:child_process");
-const children = [];
-const spawn = childProcess.spawn;
-childProcess.spawn = (...args) => {
-  const child = spawn(...args);
-  children.push(child);
-  return child;
-};
+const children = captureSpawnedChildren();
 const fromProject = createRequire(path.join(cwd, "package.json"));
 const plugins = options.plugin === "hooks-only" ? [await hooksOnly(options.filters)] : options.plugin ? [fromProject(`ssot-imports/${options.bundler}`).ssotImports({ cwd })] : [];
 
@@ -98,9 +92,4 @@ try {
   console.error(error.message);
   process.exitCode = 1;
 }
-if (children.length > 0) {
-  for (const child of children) child.ref(); // keep the event loop alive until the exit event has been seen
-  const exited = children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve))));
-  await require("esbuild").stop();
-  await Promise.all(exited);
-}
+if (children.length > 0) await reapChildren(children, () => require("esbuild").stop());

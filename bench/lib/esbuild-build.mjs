@@ -20,37 +20,19 @@
 // }
 // Exit 0 on success; 1 with esbuild's messages on stderr when the build fails.
 //
-// esbuild does its work in a Go child process that it spawns and unrefs; left alone, node exits without
-// reaping it, the child is re-parented, and its CPU time and memory are missing from what /usr/bin/time reports
-// for this process tree. So the child is captured at spawn, stopped after the build, and awaited: once node has
-// reaped it, wait4() folds its rusage into ours (CPU time summed; peak RSS = the larger of node's and Go's).
+// esbuild's Go service is captured at spawn and reaped before exit, so /usr/bin/time sees its CPU time and memory
+// (spawned-children.mjs says why).
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createRequire } from "node:module";
+import { captureSpawnedChildren, reapChildren, sourceFiles } from "./spawned-children.mjs";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const cwd = path.resolve(options.cwd);
 const require = createRequire(import.meta.url);
-const childProcess = require("node:child_process");
-const children = [];
-const spawn = childProcess.spawn;
-childProcess.spawn = (...args) => {
-  const child = spawn(...args);
-  children.push(child);
-  return child;
-};
+const children = captureSpawnedChildren();
 const esbuild = require("esbuild");
-
-function sourceFiles(dir) {
-  const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(full));
-    else if (/\.[cm]?tsx?$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
 
 async function plugins() {
   switch (options.plugin) {
@@ -126,7 +108,4 @@ try {
   }
   process.exitCode = 1;
 }
-for (const child of children) child.ref(); // keep the event loop alive until the exit event has been seen
-const exited = children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve))));
-await esbuild.stop();
-await Promise.all(exited);
+await reapChildren(children, () => esbuild.stop());

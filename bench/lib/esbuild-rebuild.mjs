@@ -19,31 +19,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createRequire } from "node:module";
+import { captureSpawnedChildren, reapChildren, sourceFiles } from "./spawned-children.mjs";
 import { spawnSync } from "node:child_process";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const cwd = path.resolve(options.cwd);
 const require = createRequire(import.meta.url);
-const childProcess = require("node:child_process");
-const children = [];
-const spawn = childProcess.spawn;
-childProcess.spawn = (...args) => {
-  const child = spawn(...args);
-  children.push(child);
-  return child;
-};
+const children = captureSpawnedChildren();
 const esbuild = require("esbuild");
 const toggleCallgrind = process.env.SSOT_BENCH_TOGGLE_CALLGRIND === "1";
-
-function sourceFiles(dir) {
-  const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(full));
-    else if (/\.[cm]?tsx?$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
 
 function plugins() {
   if (!options.plugin) return [];
@@ -120,8 +104,5 @@ try {
 }
 // Under callgrind the times mean nothing, and bench/instructions.mjs wants a silent command.
 if (!process.exitCode && !toggleCallgrind) console.log(JSON.stringify(measured));
-// esbuild's Go service is reaped before exit, so /usr/bin/time sees its CPU and memory (see esbuild-build.mjs).
-for (const child of children) child.ref();
-const exited = children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve))));
-await esbuild.stop();
-await Promise.all(exited);
+// esbuild's Go service is reaped before exit, so /usr/bin/time sees its CPU and memory (spawned-children.mjs).
+await reapChildren(children, () => esbuild.stop());

@@ -1,0 +1,42 @@
+// esbuild does its work in a Go child process that it spawns and unrefs; left alone, node exits without reaping
+// it, the child is re-parented, and its CPU time and memory are missing from what /usr/bin/time reports for the
+// bench's process tree. The build scripts therefore capture every child at spawn (before esbuild is loaded),
+// stop esbuild after the build, and await the children: once node has reaped them, wait4() folds their rusage
+// into ours (CPU time summed; peak RSS = the larger of node's and Go's).
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { createRequire } from "node:module";
+
+const childProcess = createRequire(import.meta.url)("node:child_process");
+
+/** Every child this process spawns from now on (call it before requiring esbuild). */
+export function captureSpawnedChildren() {
+  const children = [];
+  const spawn = childProcess.spawn;
+  childProcess.spawn = (...args) => {
+    const child = spawn(...args);
+    children.push(child);
+    return child;
+  };
+  return children;
+}
+
+/** Stops esbuild's service and waits until each captured child has exited, so node reaps it before exiting. */
+export async function reapChildren(children, stopEsbuild) {
+  for (const child of children) child.ref(); // keep the event loop alive until the exit event has been seen
+  const exited = children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve))));
+  await stopEsbuild();
+  await Promise.all(exited);
+}
+
+/** The TypeScript sources under `dir` (no declaration files): the entry points of an unbundled build. */
+export function sourceFiles(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(full));
+    else if (/\.[cm]?tsx?$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
