@@ -17,8 +17,11 @@ export function toRollupError(diagnostics: readonly SsotDiagnostic[]): Error {
  * and no stack trace (webpack's `hideStack`), since the mistake is the user's, not a defect of the plugin.
  */
 export function toThrown(diagnostics: readonly SsotDiagnostic[]): Error {
-  return Object.assign(withoutStack(new Error(`ssot-imports: ${diagnostics.map(formatDiagnostic).join("\n")}`)), { hideStack: true });
+  return Object.assign(withoutStack(new Error(`${THROWN_PREFIX}${diagnostics.map(formatDiagnostic).join("\n")}`)), { hideStack: true });
 }
+
+/** How every error ssot-imports throws in webpack and Rspack begins (they may wrap it in words of their own). */
+export const THROWN_PREFIX = "ssot-imports: ";
 
 /** Bundlers print an error's stack after its message: the frames of ssot-imports would only hide the mistake. */
 function withoutStack(error: Error): Error {

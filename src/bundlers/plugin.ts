@@ -12,7 +12,7 @@ import type { ModuleRef, Rule } from "../rules/types";
 import { loadActiveRules, type ActiveRules } from "../esbuild/active-rules";
 import { facadeId, facadeKey, fileOfId, FACADE_ID } from "./facade-ids";
 import { TargetExports } from "./exports-of";
-import { toRollupError, toThrown } from "./errors";
+import { THROWN_PREFIX, toRollupError, toThrown } from "./errors";
 import { ForgottenNames } from "./forgotten-names";
 import { compilerResolve, type Resolve, type WebpackLikeResolverHost } from "./compiler-resolver";
 import { withPackageTargets } from "./package-targets";
@@ -32,9 +32,15 @@ type Context = UnpluginBuildContext & Partial<UnpluginContext> & { resolve?: (id
 const { createUnplugin } = require("unplugin") as typeof Unplugin;
 
 /** What webpack and Rspack share, as far as warnings go. */
+type CompilationErrors = { errors: Array<{ message?: string } | undefined> };
+const stoppedByUs = (compilation: CompilationErrors) => compilation.errors.some((error) => String(error?.message).includes(THROWN_PREFIX));
+
 interface WebpackLikeCompiler {
   webpack: { WebpackError: new (message: string) => Error };
-  hooks: { afterCompile: { tap(name: string, hook: (compilation: { warnings: Error[] }) => void): void } };
+  hooks: {
+    afterCompile: { tap(name: string, hook: (compilation: { warnings: Error[] }) => void): void };
+    shouldEmit?: { tap(name: string, hook: (compilation: CompilationErrors) => boolean): void };
+  };
 }
 
 /**
@@ -79,11 +85,13 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
   let resolveWithCompiler: Resolve | undefined;
   // webpack's resolver hooks have no way to warn: their warnings join the compilation's once it is compiled.
   let webpackWarnings: string[] = [];
-  const warnInCompilation = (compiler: WebpackLikeCompiler) => {
+  const reportInCompilation = (compiler: WebpackLikeCompiler) => {
     compiler.hooks.afterCompile.tap("ssot-imports", (compilation) => {
       for (const text of webpackWarnings) compilation.warnings.push(new compiler.webpack.WebpackError(text));
       webpackWarnings = [];
     });
+    // Development mode emits despite errors (emitOnErrors): a build our error stopped must write nothing.
+    compiler.hooks.shouldEmit?.tap("ssot-imports", (compilation) => !stoppedByUs(compilation));
   };
   // Keyed by importer and specifier: webpack may resolve the same import more than once.
   let rewritten = new Map<string, { rule: Rule; file: string }>();
@@ -246,7 +254,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       useRoot(compiler.context);
       resolveWithCompiler = compilerResolve(compiler as unknown as WebpackLikeResolverHost);
       fixFilters();
-      warnInCompilation(compiler as unknown as WebpackLikeCompiler);
+      reportInCompilation(compiler as unknown as WebpackLikeCompiler);
       // Files whose text holds no mock call get no transform loader (see mock-prefilter.ts).
       plugin.transformInclude = mockCallsMayBeIn(compiler.inputFileSystem as never, () => transformHook.filter!);
     },
@@ -254,7 +262,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       useRoot(compiler.context);
       resolveWithCompiler = compilerResolve(compiler as unknown as WebpackLikeResolverHost);
       fixFilters();
-      warnInCompilation(compiler as unknown as WebpackLikeCompiler);
+      reportInCompilation(compiler as unknown as WebpackLikeCompiler);
     },
   };
   return plugin;

@@ -85,6 +85,13 @@ describe.each(BUNDLERS)("%s: a name the rule forgot stops the build at the impor
     });
   }
 
+  // Rspack calls shouldEmit and writes all the same (a known limit, docs/bundlers.md).
+  it.runIf(bundler === "webpack")("writes nothing in development mode either, where webpack emits despite errors", async () => {
+    const dir = createProject(projectFiles(FORMS[0].main), `forgotten-${bundler}-development`);
+    await expect(bundle({ dir, bundler, format: "esm", plugin: {}, mode: "development" })).rejects.toThrow(forgottenMessage(FORMS[0].forgotten));
+    expect(fs.existsSync(path.join(dir, "out", "main.js")), "a bundle was written").toBe(false);
+  });
+
   it("a rule that could forget, whose importers ask only for what the SSOT exports, builds like the hand-migrated twin", async () => {
     const main = `import { createManager } from "./ws/factory";\nimport * as old from "./ws/factory";\nconsole.log(createManager("a").user, old.createManager("b").user);\n`;
     const migrated = `import { createContext as createManager } from "./services/ctx";\nimport * as old from "./services/ctx";\nconsole.log(createManager("a").user, old.createContext("b").user);\n`;

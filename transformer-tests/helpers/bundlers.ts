@@ -19,6 +19,8 @@ export interface BundleRequest {
   format: OutputFormat;
   /** The plugin's options; undefined builds without the plugin. */
   plugin?: SsotImportsOptions;
+  /** webpack and Rspack only (default production): development mode writes its output even with errors. */
+  mode?: "production" | "development";
 }
 
 export interface Bundled {
@@ -51,7 +53,7 @@ export async function bundleAndRun(request: BundleRequest): Promise<Bundled> {
 }
 
 /** Builds without running; rejects with the bundler's own error. Resolves to the warnings. */
-export async function bundle({ dir, bundler, format, plugin }: BundleRequest): Promise<string[]> {
+export async function bundle({ dir, bundler, format, plugin, mode = "production" }: BundleRequest): Promise<string[]> {
   // Rollup and Rolldown have no project root of their own: the rules are found from `cwd` (default: the process's).
   const plugins = plugin ? [loadBundlerPlugin(dir, bundler)({ cwd: dir, ...plugin })] : [];
   switch (bundler) {
@@ -63,7 +65,7 @@ export async function bundle({ dir, bundler, format, plugin }: BundleRequest): P
       return viteBuild(dir, format, plugins);
     case "webpack":
     case "rspack":
-      return webpackBuild(bundler, dir, format, plugins);
+      return webpackBuild(bundler, dir, format, plugins, mode);
   }
 }
 
@@ -139,7 +141,7 @@ async function viteBuild(dir: string, format: OutputFormat, plugins: unknown[]):
   return warnings;
 }
 
-async function webpackBuild(bundler: "webpack" | "rspack", dir: string, format: OutputFormat, plugins: unknown[]): Promise<string[]> {
+async function webpackBuild(bundler: "webpack" | "rspack", dir: string, format: OutputFormat, plugins: unknown[], mode: "production" | "development"): Promise<string[]> {
   const esm = format === "esm";
   const tsRule =
     bundler === "webpack"
@@ -147,7 +149,7 @@ async function webpackBuild(bundler: "webpack" | "rspack", dir: string, format: 
       : { test: /\.[cm]?[jt]s$/, exclude: /node_modules/, loader: "builtin:swc-loader", options: { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }, type: "javascript/auto" };
   const config = {
     context: dir,
-    mode: "production",
+    mode,
     target: "node",
     entry: path.join(dir, "src/main.ts"),
     devtool: false,
