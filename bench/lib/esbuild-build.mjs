@@ -26,6 +26,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createRequire } from "node:module";
+import { reportBuildFailure } from "./build-failure.mjs";
 import { captureSpawnedChildren, reapChildren, sourceFiles } from "./spawned-children.mjs";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
@@ -100,12 +101,6 @@ try {
     process.stderr.write(text.join(""));
   }
 } catch (e) {
-  if (e.errors) {
-    const text = await esbuild.formatMessages(e.errors, { kind: "error" });
-    process.stderr.write(`${e.errors.length} error(s)\n${text.slice(0, 5).join("")}`);
-  } else {
-    process.stderr.write(String(e?.stack ?? e) + "\n");
-  }
-  process.exitCode = 1;
+  await reportBuildFailure(esbuild, e);
 }
 await reapChildren(children, () => esbuild.stop());

@@ -19,6 +19,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createRequire } from "node:module";
+import { reportBuildFailure } from "./build-failure.mjs";
 import { captureSpawnedChildren, reapChildren, sourceFiles } from "./spawned-children.mjs";
 import { spawnSync } from "node:child_process";
 
@@ -91,13 +92,7 @@ try {
     }
   }
 } catch (e) {
-  if (e.errors) {
-    const text = await esbuild.formatMessages(e.errors, { kind: "error" });
-    process.stderr.write(`${e.errors.length} error(s)\n${text.slice(0, 5).join("")}`);
-  } else {
-    process.stderr.write(String(e?.stack ?? e) + "\n");
-  }
-  process.exitCode = 1;
+  await reportBuildFailure(esbuild, e);
 } finally {
   fs.writeFileSync(edited, original);
   await ctx.dispose();
