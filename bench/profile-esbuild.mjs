@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { measure } from "./lib/measure.mjs";
+import { captureSpawnedChildren, reapChildren } from "./lib/spawned-children.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -25,14 +26,7 @@ const flag = (name, fallback) => {
 if (args[0] === "--child") {
   const { project, mode, variant } = JSON.parse(args[1]);
   const require = createRequire(path.join(REPO, "package.json"));
-  const childProcess = require("node:child_process");
-  const children = [];
-  const spawn = childProcess.spawn;
-  childProcess.spawn = (...a) => {
-    const c = spawn(...a);
-    children.push(c);
-    return c;
-  };
+  const children = captureSpawnedChildren();
   const esbuild = require("esbuild");
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : /\.ts$/.test(e.name) ? [path.join(d, e.name)] : []));
   const entries = mode === "bundle" ? [path.join(project, "src", "main.ts")] : walk(path.join(project, "src"));
@@ -60,10 +54,7 @@ if (args[0] === "--child") {
     absWorkingDir: project, entryPoints: entries, platform: "node", target: "es2022", logLevel: "silent", plugins: probes[variant],
     ...(mode === "bundle" ? { bundle: true, format: "esm", outfile: path.join(out, "bundle.mjs") } : { bundle: false, format: "cjs", outbase: path.join(project, "src"), outdir: out }),
   });
-  for (const c of children) c.ref();
-  const exited = children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once("exit", r))));
-  await esbuild.stop();
-  await Promise.all(exited);
+  await reapChildren(children, () => esbuild.stop());
 } else {
   const project = path.resolve(REPO, flag("--project", ".bench/project-m4000-s1/unmigrated"));
   const mode = flag("--mode", "unbundled");
