@@ -10,25 +10,43 @@ import { countWork } from "../work-counts";
  */
 export class ExportLookup {
   private readonly syntactic = new Map<string, ModuleExports | undefined>();
+  private readonly bySourceFile = new WeakMap<TS.SourceFile, ModuleExports>();
 
   constructor(
     private readonly ts: typeof TS,
     private readonly sourceFileOf: (file: string) => TS.SourceFile | undefined,
     /** A Program that contains the file; asked only when the syntax is not conclusive. */
     private readonly checkerProgram: (file: string) => TS.Program,
+    /**
+     * Whether `sourceFileOf` may answer with another SourceFile later (a lookup kept across the Programs of a
+     * watch session): then each answer is asked for, and its exports kept by the SourceFile object.
+     */
+    private readonly sourceFilesChange = false,
   ) {}
 
   /** undefined: the file could not be read, so nothing can be said (the caller reports missing files). */
   exports(file: string, name: string): boolean | undefined {
-    if (!this.syntactic.has(file)) {
-      const sourceFile = this.sourceFileOf(file);
-      this.syntactic.set(file, sourceFile && collectExports(this.ts, sourceFile));
-    }
-    const exports = this.syntactic.get(file);
+    const exports = this.sourceFilesChange ? this.exportsNow(file) : this.exportsOnce(file);
     if (!exports) return undefined;
     if (exports.names.has(name)) return true;
     const conclusive = exports.starSpecifiers.length === 0 && !exports.names.has("export=") && !/\.[cm]?jsx?$/.test(file);
     return conclusive ? false : this.checkerSays(file, name);
+  }
+
+  private exportsOnce(file: string): ModuleExports | undefined {
+    if (!this.syntactic.has(file)) {
+      const sourceFile = this.sourceFileOf(file);
+      this.syntactic.set(file, sourceFile && collectExports(this.ts, sourceFile));
+    }
+    return this.syntactic.get(file);
+  }
+
+  private exportsNow(file: string): ModuleExports | undefined {
+    const sourceFile = this.sourceFileOf(file);
+    if (!sourceFile) return undefined;
+    let exports = this.bySourceFile.get(sourceFile);
+    if (!exports) this.bySourceFile.set(sourceFile, (exports = collectExports(this.ts, sourceFile)));
+    return exports;
   }
 
   /** The lookup as the core's planner asks it. */

@@ -1,19 +1,17 @@
-import type * as TS from "typescript";
 import type { SsotDiagnostic } from "../diagnostic";
 import { missingListedExportMessage } from "../messages";
 import type { Rewrite } from "../plan/types";
 import { RuleIndex } from "../rules/targets";
 import type { RuleSet } from "../rules/types";
-import { ExportLookup } from "../project/export-lookup";
+import type { ExportLookup } from "../project/export-lookup";
 
 /**
  * Every renamed or moved name a rewritten import now asks of a path target must be exported there: reported
  * against the rules entry that sent it there, not as a bare TS2305 on a line the user never wrote. (Names the
  * rules do not list were checked by the planner, at the importer.)
  */
-export function findMissingExports(ts: typeof TS, program: TS.Program, ruleSet: RuleSet, rewrites: readonly Rewrite[]): SsotDiagnostic[] {
+export function findMissingExports(lookup: ExportLookup, ruleSet: RuleSet, rewrites: readonly Rewrite[]): SsotDiagnostic[] {
   const index = new RuleIndex(ruleSet);
-  const lookup = new ExportLookup(ts, (file) => program.getSourceFile(file), () => program);
   const reported = new Set<string>();
   const diagnostics: SsotDiagnostic[] = [];
   for (const rewrite of rewrites) {

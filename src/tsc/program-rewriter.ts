@@ -17,9 +17,9 @@ import { loadPluginRules, type PluginConfig } from "../project/load-plugin-rules
 import { formatSummary } from "../plan/summary";
 import { createTypeScriptResolver, pathAliasesOf } from "../project/resolver";
 import { extensionPolicyFor } from "../project/extension-policy";
-import { standaloneExportLookup } from "../project/export-lookup";
-import type { FileRewriter, ProjectMemory } from "./project-memory";
-import { hasParseErrors, recordingFileSystem } from "./project-memory";
+import { ExportLookup, standaloneExportLookup } from "../project/export-lookup";
+import type { FileOutcome, FileRewriter, ProjectMemory } from "./project-memory";
+import { hasParseErrors } from "./project-memory";
 import { watchMemoryOf } from "./rewriting-host";
 
 /**
@@ -47,10 +47,13 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   const block = (diagnostics: readonly SsotDiagnostic[]) =>
     blockedProgram(program, diagnostics.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
 
-  const rulesInput = memory && recordingFileSystem(fs);
-  const loaded = loadPluginRules(options.configFilePath as string | undefined, config, rulesInput?.fs ?? fs);
+  const configFile = options.configFilePath as string | undefined;
+  const load = (rulesFs: FileSystem) => loadPluginRules(configFile, config, rulesFs);
+  const entryKey = `${configFile}\0${JSON.stringify(config)}`;
+  const rules = memory ? memory.rules.load(entryKey, fs, load) : { result: load(fs), generation: 0 };
+  const loaded = rules.result;
   if (!loaded.ok) return block(loaded.errors);
-  const ruleSet = memory ? memory.begin(program, loaded.ruleSet, `${JSON.stringify(config)}\0${rulesInput!.key()}`) : loaded.ruleSet;
+  const ruleSet = memory ? memory.begin(program, loaded.ruleSet, `${entryKey}\0${rules.generation}`) : loaded.ruleSet;
   for (const warning of ruleSet.warnings ?? []) ts.sys.write(ts.formatDiagnostic(toTsDiagnostic(ts, warning, sourceFileOf, fs), formatHost(ts)));
 
   // The watch memory keeps the rewriter for the next edit: nothing it holds may keep this Program alive, so only
@@ -68,11 +71,17 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
-  for (const sourceFile of program.getSourceFiles()) {
-    if (!isProjectFile(program, sourceFile)) continue;
+  const outcomeOf = (sourceFile: TS.SourceFile): FileOutcome => {
+    if (!isProjectFile(program, sourceFile)) return null;
+    if (!memory) return { original: sourceFile, result: rewriteOriginal(sourceFile, isTypeOnly) };
     // In --watch the Program may hold last build's rewritten SourceFile: the file's own text is the input.
-    const original = memory ? memory.originalOf(sourceFile) : sourceFile;
-    const result = memory ? memory.rewrite(original, () => rewriteOriginal(original, isTypeOnly)) : rewriteOriginal(original, isTypeOnly);
+    const original = memory.originalOf(sourceFile);
+    return { original, result: memory.rewrite(original, () => rewriteOriginal(original, isTypeOnly)) };
+  };
+  for (const sourceFile of program.getSourceFiles()) {
+    const outcome = memory ? memory.outcomeOf(sourceFile, () => outcomeOf(sourceFile)) : outcomeOf(sourceFile);
+    if (!outcome) continue;
+    const { original, result } = outcome;
     if (result) {
       errors.push(...result.plan.diagnostics);
       rewrites.push(...result.plan.rewrites);
@@ -84,7 +93,8 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   if (errors.length > 0) return block(errors);
   if (ruleSet.options.report === "summary") ts.sys.write(formatSummary(ruleSet, rewrites) + ts.sys.newLine);
   const exportsChecked = (built: TS.Program) => {
-    const missing = findMissingExports(ts, built, ruleSet, rewrites);
+    const check = (lookup: ExportLookup) => findMissingExports(lookup, ruleSet, rewrites);
+    const missing = memory ? memory.withTargetExports(built, check) : check(new ExportLookup(ts, (file) => built.getSourceFile(file), () => built));
     return missing.length > 0 ? blockedProgram(built, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs))) : built;
   };
   // In --watch the Program tsc built may already be the rewritten one: its rewrites are checked all the same.

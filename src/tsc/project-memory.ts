@@ -2,10 +2,10 @@ import type * as TS from "typescript";
 import type { FileRewrite } from "../core";
 import type { ExportsName } from "../check/forgotten-names";
 import { ExportLookup } from "../project/export-lookup";
-import type { FileSystem } from "../rules/module-paths";
 import type { ResolvedSymbol } from "../rules/targets";
 import type { RuleSet } from "../rules/types";
 import { countWork } from "../work-counts";
+import { RulesMemo } from "./rules-memo";
 
 /** How the plugin rewrites one original: kept from the last build, for the file the next edit touches. */
 export type FileRewriter = (original: TS.SourceFile, isTypeOnly: (target: ResolvedSymbol) => boolean) => FileRewrite | undefined;
@@ -20,6 +20,9 @@ interface FileEntry {
   result: FileRewrite | undefined;
 }
 
+/** What one SourceFile of a Program came to: null for a file that is not the user's own (lib, packages). */
+export type FileOutcome = FileEntry | null;
+
 /**
  * What the tsc plugin remembers of one `--watch` session between rebuilds, so that a rebuild after a one-file
  * edit scans and plans that file only. A file's rewrite depends on its own text and on the "world": the rules
@@ -32,6 +35,17 @@ export class ProjectMemory {
   private worldKey: string | undefined;
   private fileNames = new Set<string>();
   private entries = new Map<string, FileEntry>();
+  /**
+   * Each SourceFile a Program of this world held, with what it came to: at a rebuild, the Program holds the very
+   * objects of the last one for every file that did not change, and one lookup answers for each of them.
+   */
+  private outcomes = new WeakMap<TS.SourceFile, FileOutcome>();
+  /** The rules, loaded again only when what the loader read changed (rules-memo.ts). */
+  readonly rules = new RulesMemo();
+  /** Target exports read for the rules' own check (export-check.ts), kept while each target's SourceFile is. */
+  private targetExports: ExportLookup | undefined;
+  /** Only while the check runs, for the reason `build` is. */
+  private targetsProgram: TS.Program | undefined;
   /** Files whose exports a plan asked about, with the text it saw (undefined: not readable). */
   private dependencies = new Map<string, string | undefined>();
   private ruleSet: RuleSet | undefined;
@@ -66,6 +80,7 @@ export class ProjectMemory {
       this.worldKey = key;
       this.fileNames = new Set(files.map((file) => file.fileName));
       this.entries = new Map();
+      this.outcomes = new WeakMap();
       this.dependencies = new Map();
       this.ruleSet = ruleSet;
       this.lookup = undefined;
@@ -112,20 +127,51 @@ export class ProjectMemory {
 
   /** The SourceFile of the file's own text: a rewritten one this memory served stands for its original. */
   originalOf(sourceFile: TS.SourceFile): TS.SourceFile {
-    const original = this.originals.get(sourceFile) ?? sourceFile;
-    this.build?.originals.set(original.fileName, original);
-    return original;
+    return this.originals.get(sourceFile) ?? sourceFile;
+  }
+
+  /**
+   * What a SourceFile of this build's Program comes to: remembered for the very object while the world is the
+   * same, else `compute`'s (remembered unless it asked a type checker). A rewritten file is noted, so that
+   * `finish` serves what the final Program holds for it.
+   */
+  outcomeOf(sourceFile: TS.SourceFile, compute: () => FileOutcome): FileOutcome {
+    let outcome = this.outcomes.get(sourceFile);
+    if (outcome === undefined) {
+      this.askedChecker = false;
+      outcome = compute();
+      if (!this.askedChecker) this.outcomes.set(sourceFile, outcome);
+    }
+    if (outcome?.result && outcome.result.text !== outcome.original.text) this.build?.originals.set(outcome.original.fileName, outcome.original);
+    return outcome;
   }
 
   /** The remembered result while the file's text is unchanged; else `compute`'s, remembered unless it asked a checker. */
   rewrite(original: TS.SourceFile, compute: () => FileRewrite | undefined): FileRewrite | undefined {
     const entry = this.entries.get(original.fileName);
     if (entry?.original === original) return entry.result;
+    const askedBefore = this.askedChecker;
     this.askedChecker = false;
     const result = compute();
     if (this.askedChecker) this.entries.delete(original.fileName);
     else this.entries.set(original.fileName, { original, result });
+    this.askedChecker ||= askedBefore;
     return result;
+  }
+
+  /**
+   * The rules' own check asks whether each renamed name exists in its target: a target's exports are read once
+   * for as long as the Program holds the same SourceFile for it, across rebuilds. The type checker, which the
+   * syntax sends a module with `export *` to, is asked of the Program at hand every time.
+   */
+  withTargetExports<T>(program: TS.Program, use: (lookup: ExportLookup) => T): T {
+    this.targetsProgram = program;
+    try {
+      this.targetExports ??= new ExportLookup(this.ts, (file) => this.targetsProgram?.getSourceFile(file), () => this.targetsProgram!, true);
+      return use(this.targetExports);
+    } finally {
+      this.targetsProgram = undefined;
+    }
   }
 
   /** The planner's question "does this target export that name?", answered once per world from the originals. */
@@ -215,21 +261,4 @@ function needsProgram(): boolean {
 /** TypeScript reports a file's syntax errors itself; a rewrite of a recovered tree could only confuse them. */
 export function hasParseErrors(sourceFile: TS.SourceFile): boolean {
   return ((sourceFile as TS.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0) > 0;
-}
-
-/** A file system that notes every answer it gives: what the rules loader read is what its result depends on. */
-export function recordingFileSystem(fs: FileSystem): { fs: FileSystem; key: () => string } {
-  const answers: string[] = [];
-  const note = <T>(kind: string, file: string, answer: T): T => {
-    answers.push(`${kind}\0${file}\0${String(answer)}`);
-    return answer;
-  };
-  return {
-    fs: {
-      fileExists: (file) => note("exists", file, fs.fileExists(file)),
-      readFile: (file) => note("read", file, fs.readFile(file)),
-      directoryExists: fs.directoryExists && ((folder) => note("folder", folder, fs.directoryExists!(folder))),
-    },
-    key: () => answers.join("\n"),
-  };
 }
