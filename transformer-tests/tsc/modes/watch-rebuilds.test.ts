@@ -165,6 +165,21 @@ describe.each(TS_VERSIONS)("tsc --watch rebuilds on TypeScript %s", (version: Ts
     expect(watch.diagnostics.filter((d) => d.endsWith(`TS990001: ${cold}`))).toHaveLength(1);
   });
 
+  it("a deleted target fails the rebuild with the rules error a cold build gives, and its return builds again", () => {
+    const watch = start("deleted-target");
+    const target = watch.read("src/services/ctx.ts");
+    watch.remove("src/services/ctx.ts");
+    watch.settle();
+    const [cold] = coldOutput(watch.ts, watch.dir).diagnostics;
+    expect(cold).toMatch(/services\/ctx/);
+    expect(watch.diagnostics.filter((d) => d.endsWith(cold!))).toHaveLength(1);
+
+    watch.edit("src/services/ctx.ts", target);
+    watch.settle();
+    expect(watch.diagnostics).toEqual([]);
+    expectSameAsCold(watch);
+  });
+
   it("keeps no Program alive that tsc dropped: the one the plugin replaced is collectable once the rebuild ends", async () => {
     const watch = start("memory");
     retargetRule(watch.dir);
