@@ -28,7 +28,8 @@ const HELP = `node bench/instructions.mjs [options]
   --repeat N           counts per side (default 1: the count barely moves; 2 or more shows by how much)
   --jobs N             sides counted at once (default: all of them; a count does not depend on how many
                        share the CPUs, and all at once leaves no CPU idle at the end; ~0.6 GB each)
-  --modules N, --seed N  as for bench/run.mjs`;
+  --modules N, --seed N  as for bench/run.mjs
+  --watch-warmup N, --watch-rounds N  the tsc edit loop: uncounted rebuilds first, then counted ones (bench/README.md)`;
 
 function parseArgs(argv) {
   const o = { only: [], repeat: 1, jobs: Infinity, seed: 1 };
@@ -45,6 +46,8 @@ function parseArgs(argv) {
       case "--jobs": o.jobs = count(1); break;
       case "--modules": o.modules = count(50); break;
       case "--seed": o.seed = count(0); break;
+      case "--watch-warmup": o.watchWarmup = count(0); break;
+      case "--watch-rounds": o.watchRounds = count(1); break;
       case "-h":
       case "--help": console.log(HELP); process.exit(0);
       default: usage(`unknown option ${flag}`);

@@ -30,6 +30,7 @@ const HELP = `node bench/run.mjs [options]
                          cli-report 10000; --list shows them)
   --deprecated-share F   override the share of modules importing deprecated ones (default per scenario)
   --seed N               generator seed (default 1)
+  --watch-warmup N, --watch-rounds N  the tsc edit loop: unmeasured rebuilds first, then measured ones (bench/README.md)
   --list                 list the scenarios (size, targets, peers) and exit
   -h, --help             this text
 
@@ -61,6 +62,8 @@ function parseArgs(argv) {
       case "--modules": o.modules = count(50); break;
       case "--deprecated-share": o.deprecatedShare = Number(value()); break;
       case "--seed": o.seed = count(0); break;
+      case "--watch-warmup": o.watchWarmup = count(0); break;
+      case "--watch-rounds": o.watchRounds = count(1); break;
       case "--list": o.list = true; break;
       case "-h":
       case "--help": console.log(HELP); process.exit(0);

@@ -133,7 +133,21 @@ async function countPhases(command, scratch) {
   const starts = output.match(/^ssot-bench:start$/gm)?.length ?? 0;
   if (phases.length !== starts || starts === 0) throw new Error(`expected ${starts} callgrind dumps, found ${phases.length} (${describe(command)})`);
   const instructions = phases.reduce((a, b) => a + b, 0);
+  keepDumps(scratch, dumps, command);
   return { instructions, node: instructions, go: 0, phases };
+}
+
+/**
+ * SSOT_BENCH_KEEP_CALLGRIND=<dir> keeps a phased count's dumps (one per rebuild) in <dir>/<the side's folder
+ * name>/, for `callgrind_annotate`: which functions the counted instructions ran in (V8's compiler, its garbage
+ * collector, the interpreter's handlers, or compiled JavaScript, which callgrind shows as unnamed addresses).
+ */
+function keepDumps(scratch, dumps, command) {
+  const keep = process.env.SSOT_BENCH_KEEP_CALLGRIND;
+  if (!keep) return;
+  const to = path.join(path.resolve(keep), path.basename(command.cwd));
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of dumps) fs.copyFileSync(path.join(scratch, name), path.join(to, name));
 }
 
 /** The command's arguments as counted: a node process gets NODE_FLAGS first. */
