@@ -31,15 +31,22 @@ type Context = UnpluginBuildContext & Partial<UnpluginContext> & { resolve?: (id
 // its webpack and Rspack loaders are files it hands to the bundler by path.
 const { createUnplugin } = require("unplugin") as typeof Unplugin;
 
-/** What webpack and Rspack share, as far as warnings go. */
-type CompilationErrors = { errors: Array<{ message?: string } | undefined> };
-const stoppedByUs = (compilation: CompilationErrors) => compilation.errors.some((error) => String(error?.message).includes(THROWN_PREFIX));
+/** What webpack and Rspack share, as far as errors go: something iterable (see stoppedByUs). */
+type CompilationErrors = { errors: Iterable<{ message?: string } | undefined> };
+/**
+ * Iterated, not `.some()`: Rspack's `compilation.errors` is a Proxy over an empty array that overrides the
+ * iterator and some methods (not `some`), so `Array.prototype.some` sees no element and the guard never fired.
+ */
+const stoppedByUs = (compilation: CompilationErrors) => {
+  for (const error of compilation.errors) if (String(error?.message).includes(THROWN_PREFIX)) return true;
+  return false;
+};
 
 interface WebpackLikeCompiler {
   webpack: { WebpackError: new (message: string) => Error };
   hooks: {
     afterCompile: { tap(name: string, hook: (compilation: { warnings: Error[] }) => void): void };
-    shouldEmit?: { tap(name: string, hook: (compilation: CompilationErrors) => boolean): void };
+    shouldEmit?: { tap(name: string, hook: (compilation: CompilationErrors) => false | undefined): void };
   };
 }
 
@@ -90,8 +97,10 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       for (const text of webpackWarnings) compilation.warnings.push(new compiler.webpack.WebpackError(text));
       webpackWarnings = [];
     });
-    // Development mode emits despite errors (emitOnErrors): a build our error stopped must write nothing.
-    compiler.hooks.shouldEmit?.tap("ssot-imports", (compilation) => !stoppedByUs(compilation));
+    // Development mode emits despite errors (emitOnErrors): a build our error stopped must write nothing. Else
+    // `undefined`, not `true`: shouldEmit is a bail hook, and `true` would skip the taps after ours, webpack's
+    // NoEmitOnErrorsPlugin among them (a production build with another error would then write).
+    compiler.hooks.shouldEmit?.tap("ssot-imports", (compilation) => (stoppedByUs(compilation) ? false : undefined));
   };
   // Keyed by importer and specifier: webpack may resolve the same import more than once.
   let rewritten = new Map<string, { rule: Rule; file: string }>();
