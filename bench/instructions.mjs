@@ -6,7 +6,7 @@
 // identical tsc runs, up to 1% for esbuild's Go service: lib/instructions.mjs says how), so this ratio says what the
 // tool itself adds. It is slow (about a minute of valgrind per second of build), so it is a separate command.
 //
-//   node bench/instructions.mjs [--only tsc,esbuild-bundle,…] [--repeat N] [--jobs N] [--modules N] [--seed N]
+//   node bench/instructions.mjs [--only tsc,esbuild-bundle,…] [--repeat N] [--jobs N] [--modules N] [--seed N] [--no-peers]
 //
 // Results: .bench/instructions.json.
 
@@ -28,10 +28,11 @@ const HELP = `node bench/instructions.mjs [options]
   --repeat N           counts per side (default 1: the count barely moves; 2 or more shows by how much)
   --jobs N             sides counted at once (default: all of them; a count does not depend on how many
                        share the CPUs, and all at once leaves no CPU idle at the end; ~0.6 GB each)
-  --modules N, --seed N  as for bench/run.mjs`;
+  --modules N, --seed N  as for bench/run.mjs
+  --no-peers           count only with and without (a peer is context, and each is another build under valgrind)`;
 
 function parseArgs(argv) {
-  const o = { only: [], repeat: 1, jobs: Infinity, seed: 1 };
+  const o = { only: [], repeat: 1, jobs: Infinity, seed: 1, peers: true };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const count = (min) => {
@@ -45,6 +46,7 @@ function parseArgs(argv) {
       case "--jobs": o.jobs = count(1); break;
       case "--modules": o.modules = count(50); break;
       case "--seed": o.seed = count(0); break;
+      case "--no-peers": o.peers = false; break;
       case "-h":
       case "--help": console.log(HELP); process.exit(0);
       default: usage(`unknown option ${flag}`);
@@ -80,7 +82,7 @@ async function main() {
     const sides = [
       { name: "with", command: scenario.with(ctx, project) },
       { name: "without", command: scenario.without(ctx, project) },
-      ...(scenario.peers ?? []).map((peer) => ({ name: peer.name, peer, command: peer.command(ctx, project) })).filter((s) => s.command),
+      ...(options.peers ? (scenario.peers ?? []) : []).map((peer) => ({ name: peer.name, peer, command: peer.command(ctx, project) })).filter((s) => s.command),
     ];
     for (const side of sides) {
       side.counts = [];
