@@ -4,7 +4,7 @@ import type { SsotDiagnostic } from "../diagnostic";
 import { Matcher } from "../match/matcher";
 import type { Rewrite } from "../plan/types";
 import type { FileSystem } from "../rules/module-paths";
-import { RuleIndex } from "../rules/targets";
+import { RuleIndex, type ResolvedSymbol } from "../rules/targets";
 import type { ExportsName } from "../check/forgotten-names";
 import { blockedProgram, toTsDiagnostic } from "./diagnostics";
 import { findMissingExports } from "./export-check";
@@ -21,6 +21,7 @@ import { standaloneExportLookup } from "../project/export-lookup";
 import type { FileRewriter, ProjectMemory } from "./project-memory";
 import { hasParseErrors, recordingFileSystem } from "./project-memory";
 import { watchMemoryOf } from "./rewriting-host";
+import { takeReadTimeSession } from "./read-time";
 
 /**
  * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
@@ -47,8 +48,10 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   const block = (diagnostics: readonly SsotDiagnostic[]) =>
     blockedProgram(program, diagnostics.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs)));
 
+  // `ssot-imports-tsc` rewrote the files as TypeScript read them (read-time.ts): their rules and rewrites.
+  const readTime = memory ? undefined : takeReadTimeSession(options.configFilePath as string | undefined, config);
   const rulesInput = memory && recordingFileSystem(fs);
-  const loaded = loadPluginRules(options.configFilePath as string | undefined, config, rulesInput?.fs ?? fs);
+  const loaded = readTime ? { ok: true as const, ruleSet: readTime.ruleSet } : loadPluginRules(options.configFilePath as string | undefined, config, rulesInput?.fs ?? fs);
   if (!loaded.ok) return block(loaded.errors);
   const ruleSet = memory ? memory.begin(program, loaded.ruleSet, `${JSON.stringify(config)}\0${rulesInput!.key()}`) : loaded.ruleSet;
   for (const warning of ruleSet.warnings ?? []) ts.sys.write(ts.formatDiagnostic(toTsDiagnostic(ts, warning, sourceFileOf, fs), formatHost(ts)));
@@ -56,22 +59,37 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   // The watch memory keeps the rewriter for the next edit: nothing it holds may keep this Program alive, so only
   // a cold build takes the first Program's own resolutions (first-program-resolver.ts) and parsed files.
   const firstCache = ownResolutionCache(program, compilerHost);
-  const modeOf = memory ? memory.modeOf : (importer: string) => program.getSourceFile(importer)?.impliedNodeFormat;
-  const resolver = createTypeScriptResolver(ts, options, compilerHost, modeOf, firstCache);
-  const matcher = new Matcher(new RuleIndex(ruleSet), memory ? resolver : firstProgramResolver(ts, program, resolver), pathAliasesOf(options));
-
-  const typeOnly = typeOnlyExports(ts, program);
-  const isTypeOnly = memory ? memory.isTypeOnly(typeOnly) : typeOnly;
-  const exportsName = memory ? memory.exportsName(options) : standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost, sourceFileOf).exportsName;
-  const rewriteOriginal = fileRewriter(ts, matcher, options, exportsName);
-  memory?.keepRewriter(rewriteOriginal);
+  // Made on first use: after a read-time rewrite, usually no file is left to rewrite here.
+  let made: { rewriteOriginal: FileRewriter; isTypeOnly: (target: ResolvedSymbol) => boolean } | undefined;
+  const rewriter = () => {
+    if (made) return made;
+    const modeOf = memory ? memory.modeOf : (importer: string) => program.getSourceFile(importer)?.impliedNodeFormat;
+    const resolver = createTypeScriptResolver(ts, options, compilerHost, modeOf, firstCache);
+    const matcher = new Matcher(new RuleIndex(ruleSet), memory ? resolver : firstProgramResolver(ts, program, resolver), pathAliasesOf(options));
+    const typeOnly = typeOnlyExports(ts, program);
+    const exportsName = memory ? memory.exportsName(options) : standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost, sourceFileOf).exportsName;
+    made = { rewriteOriginal: fileRewriter(ts, matcher, options, exportsName), isTypeOnly: memory ? memory.isTypeOnly(typeOnly) : typeOnly };
+    memory?.keepRewriter(made.rewriteOriginal);
+    return made;
+  };
+  if (memory) rewriter();
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
   for (const sourceFile of program.getSourceFiles()) {
-    if (!isProjectFile(program, sourceFile)) continue;
+    const settled = readTime?.files.get(sourceFile.fileName);
+    if (!isProjectFile(program, sourceFile)) {
+      // Read as rewritten, but the Program holds it as a package's file (found through node_modules): undone.
+      if (settled && settled.served === sourceFile.text && settled.served !== settled.original) replacements.set(sourceFile.fileName, settled.original);
+      continue;
+    }
+    if (settled && settled.served === sourceFile.text) {
+      rewrites.push(...(settled.result?.plan.rewrites ?? []));
+      continue;
+    }
     // In --watch the Program may hold last build's rewritten SourceFile: the file's own text is the input.
     const original = memory ? memory.originalOf(sourceFile) : sourceFile;
+    const { rewriteOriginal, isTypeOnly } = rewriter();
     const result = memory ? memory.rewrite(original, () => rewriteOriginal(original, isTypeOnly)) : rewriteOriginal(original, isTypeOnly);
     if (result) {
       errors.push(...result.plan.diagnostics);
