@@ -10,21 +10,8 @@ import { describe, expect, it } from "vitest";
 import { loadBundlerPlugin } from "../helpers/bundlers";
 import { runNode } from "../helpers/esbuild-build";
 import { createProject } from "../helpers/project";
+import { LOAD_PLAN_SOURCES } from "./load-plan-fixture";
 
-const SOURCES = {
-  "src/legacy/factory.ts": `console.log("load legacy/factory");\nexport function createManager(user: string) { return { user }; }\n`,
-  "src/services/context.ts": `export function createContext(user: string) { return { user: "ctx:" + user }; }\n`,
-  "src/services/names.ts": `export const NAME = "names";\n`,
-  "src/a.ts": `import { createManager } from "./legacy/factory";\nimport { NAME } from "./legacy/gone";\nexport const a = createManager("a").user + NAME;\n`,
-  "src/b.ts": `import * as factory from "./legacy/factory.js";\nexport const b = factory.createManager("b").user;\n`,
-  "src/main.ts": `import { createManager } from "./legacy/factory";\nimport { a } from "./a";\nimport { b } from "./b";\nconsole.log(createManager("m").user, a, b);\n`,
-  "ssot-imports.json": JSON.stringify({
-    rules: [
-      { from: "./src/legacy/factory", to: "./src/services/context", symbols: { createManager: "createContext" } },
-      { from: "./src/legacy/gone", to: "./src/services/names" },
-    ],
-  }),
-};
 
 interface Stats {
   hasErrors(): boolean;
@@ -60,7 +47,7 @@ const resourceOf = (identifier: string) => identifier.slice(identifier.lastIndex
 
 describe("webpack: an existing deprecated file's facade is served where it is loaded", () => {
   it("the deprecated file's own module holds the facade (no virtual module); a deleted module's facade is still a virtual one", async () => {
-    const dir = createProject(SOURCES, "webpack-load-served");
+    const dir = createProject(LOAD_PLAN_SOURCES, "webpack-load-served");
     const { stdout, modules } = await build(dir, "src/main.ts");
     expect(stdout).toBe("ctx:m ctx:anames ctx:b\n");
     const factory = modules.filter((m) => resourceOf(m).endsWith("/src/legacy/factory.ts"));
@@ -71,7 +58,7 @@ describe("webpack: an existing deprecated file's facade is served where it is lo
   }, 60_000);
 
   it("a deprecated file that is the build's entry point is built as it is, and its importers still get the facade", async () => {
-    const dir = createProject({ ...SOURCES, "src/legacy/factory.ts": `import { a } from "../a";\nexport function createManager(user: string) { return { user }; }\nconsole.log("entry", a);\n` }, "webpack-load-entry");
+    const dir = createProject({ ...LOAD_PLAN_SOURCES, "src/legacy/factory.ts": `import { a } from "../a";\nexport function createManager(user: string) { return { user }; }\nconsole.log("entry", a);\n` }, "webpack-load-entry");
     const { stdout, modules } = await build(dir, "src/legacy/factory.ts");
     expect(stdout).toBe("entry ctx:anames\n");
     expect(modules.filter((m) => m.includes("_virtual_") && m.includes("factory"))).toHaveLength(1);
