@@ -6,7 +6,7 @@
 // identical tsc runs, up to 1% for esbuild's Go service: lib/instructions.mjs says how), so this ratio says what the
 // tool itself adds. It is slow (about a minute of valgrind per second of build), so it is a separate command.
 //
-//   node bench/instructions.mjs [--only tsc,esbuild-bundle,…] [--repeat N] [--jobs N] [--modules N] [--seed N]
+//   node bench/instructions.mjs [--only tsc,esbuild-bundle,…] [--repeat N] [--jobs N] [--modules N] [--seed N] [--no-peers]
 //
 // Results: .bench/instructions.json.
 
@@ -29,10 +29,11 @@ const HELP = `node bench/instructions.mjs [options]
   --jobs N             sides counted at once (default: all of them; a count does not depend on how many
                        share the CPUs, and all at once leaves no CPU idle at the end; ~0.6 GB each)
   --modules N, --seed N  as for bench/run.mjs
+  --no-peers           count only with and without (a peer is context, and each is another build under valgrind)
   --watch-warmup N, --watch-rounds N  the tsc edit loop: uncounted rebuilds first, then counted ones (bench/README.md)`;
 
 function parseArgs(argv) {
-  const o = { only: [], repeat: 1, jobs: Infinity, seed: 1 };
+  const o = { only: [], repeat: 1, jobs: Infinity, seed: 1, peers: true };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const count = (min) => {
@@ -46,6 +47,7 @@ function parseArgs(argv) {
       case "--jobs": o.jobs = count(1); break;
       case "--modules": o.modules = count(50); break;
       case "--seed": o.seed = count(0); break;
+      case "--no-peers": o.peers = false; break;
       case "--watch-warmup": o.watchWarmup = count(0); break;
       case "--watch-rounds": o.watchRounds = count(1); break;
       case "-h":
@@ -83,7 +85,7 @@ async function main() {
     const sides = [
       { name: "with", command: scenario.with(ctx, project) },
       { name: "without", command: scenario.without(ctx, project) },
-      ...(scenario.peers ?? []).map((peer) => ({ name: peer.name, peer, command: peer.command(ctx, project) })).filter((s) => s.command),
+      ...(options.peers ? (scenario.peers ?? []) : []).map((peer) => ({ name: peer.name, peer, command: peer.command(ctx, project) })).filter((s) => s.command),
     ];
     for (const side of sides) {
       side.counts = [];

@@ -14,6 +14,12 @@
 //                unchanged: the least a second Program can cost (TypeScript reuses the structure completely)
 //   safe-floor   the same, but with one file's import changed: the structure is then reused only "safely",
 //                and TypeScript walks the whole file graph again, as it must for any rewrite of an import
+//   program-plain   the Program itself, as tsc makes it: tsconfig parsed, compiler host, createProgram (no plugin)
+//   read-time       the same through `ssot-imports-tsc`'s system (src/tsc/rewriting-system.ts: files rewritten
+//                   as they are read), plugin loaded and applied to that one Program; minus program-plain, the
+//                   plugin's whole cold share in that design
+//   read-time-rewrite   of read-time, the rewriting alone: every root file read through the plugin's system (texts
+//                   served from memory; plugin loaded, system made and tsconfig parsed by tsc's side before)
 //
 //   node bench/plugin-phases.mjs [--modes plugin,no-rebuild,…] [--jobs N] [--project DIR] [--dist DIR]
 //
@@ -30,7 +36,7 @@ import { fileURLToPath } from "node:url";
 import { inParallel, VALGRIND_BIN, warmUp } from "./lib/instructions.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const MODES = ["plugin", "apply", "no-rebuild", "reuse-floor", "safe-floor", "safe-floor-unchecked"];
+const MODES = ["plugin", "apply", "no-rebuild", "reuse-floor", "safe-floor", "safe-floor-unchecked", "program-plain", "read-time", "read-time-rewrite"];
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = args.indexOf(name);
@@ -104,6 +110,8 @@ function runChild(mode) {
   const fail = (d) => {
     throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
   };
+  if (mode === "program-plain" || mode === "read-time") return oneProgram(ts, require, mode, fail);
+  if (mode === "read-time-rewrite") return readTimeRewrite(ts, require, fail);
   const parsed = ts.getParsedCommandLineOfConfigFile(path.join(projectDir, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail });
   const host = ts.createCompilerHost(parsed.options);
   // As tsc sets it: JSDoc is parsed only where it can cause type errors.
@@ -132,4 +140,35 @@ function secondProgram(ts, program, host, options, changeOneImport) {
   const again = measured(() => ts.createProgram({ rootNames: program.getRootFileNames(), options, host: serving, oldProgram: program }));
   const expected = changeOneImport ? ts.StructureIsReused?.SafeModules ?? 1 : ts.StructureIsReused?.Completely ?? 2;
   if (again.structureIsReused !== expected) throw new Error(`second Program: structure reuse ${again.structureIsReused}, expected ${expected}`);
+}
+
+/** Config, host and Program as tsc's performCompilation makes them; with `read-time`, through the plugin's system. */
+function oneProgram(ts, require, mode, fail) {
+  const args = ["-p", projectDir];
+  const result = measured(() => {
+    const plugin = mode === "read-time" ? require(path.join(distDir, "tsc", "index.js")) : undefined;
+    const system = plugin ? plugin.rewritingSystem(ts, ts.sys, args) : ts.sys;
+    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(projectDir, "tsconfig.json"), {}, { ...system, onUnRecoverableConfigFileDiagnostic: fail });
+    const host = ts.createCompilerHostWorker(parsed.options, undefined, system);
+    host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host, projectReferences: parsed.projectReferences });
+    const final = plugin ? plugin.default(program, host, parsed.options.plugins[0], { ts }) : program;
+    return { program, final };
+  });
+  const diagnostics = result.final.getOptionsDiagnostics().filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (diagnostics.length) fail(diagnostics[0]);
+  if (mode === "read-time" && result.final !== result.program) throw new Error("read-time: the plugin made a second Program");
+  const rewritten = result.program.getSourceFiles().filter((f) => !f.fileName.includes("/node_modules/") && f.text !== fs.readFileSync(f.fileName, "utf8"));
+  if ((mode === "read-time") !== rewritten.length > 0) throw new Error(`${mode}: ${rewritten.length} files read rewritten`);
+}
+
+function readTimeRewrite(ts, require, fail) {
+  const plugin = require(path.join(distDir, "tsc", "index.js"));
+  const texts = new Map();
+  const inner = { ...ts.sys, readFile: (f, e) => (texts.has(f) ? texts.get(f) : ts.sys.readFile(f, e)) };
+  const system = plugin.rewritingSystem(ts, inner, ["-p", projectDir]);
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(projectDir, "tsconfig.json"), {}, { ...system, onUnRecoverableConfigFileDiagnostic: fail });
+  for (const file of parsed.fileNames) texts.set(file, ts.sys.readFile(file));
+  const changed = measured(() => parsed.fileNames.filter((file) => system.readFile(file) !== texts.get(file)).length);
+  if (changed === 0) throw new Error("read-time-rewrite: nothing rewritten");
 }

@@ -24,7 +24,7 @@ import * as esbuild from "esbuild";
 import { BUNDLE_OPTIONS, bundledPackages } from "./bundle-options.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ENTRIES = ["index", "tsc/index", "esbuild/index", "esbuild/unbundled", "cli/main", "jest/index", "jest/dependency-extractor", "language-service/index", ...["vite", "rollup", "rolldown", "webpack", "rspack"].map((bundler) => `bundlers/${bundler}`)];
+const ENTRIES = ["index", "tsc/index", "tsc/cold-bin", "esbuild/index", "esbuild/unbundled", "cli/main", "jest/index", "jest/dependency-extractor", "language-service/index", ...["vite", "rollup", "rolldown", "webpack", "rspack"].map((bundler) => `bundlers/${bundler}`)];
 /** unplugin hands its webpack and Rspack loaders to the bundler as files of its own: it must stay a package. */
 const RUNTIME_DEPENDENCIES = ["unplugin"];
 const LOADER = "loader/code-cache";

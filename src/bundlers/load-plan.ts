@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type { ActiveRules } from "../esbuild/active-rules";
-import { exactFiles } from "../esbuild/file-filter";
+import { exactFiles, type PathSeparator } from "../esbuild/file-filter";
 import { splitsModule } from "../esbuild/importer-facades";
 import type { Rule } from "../rules/types";
 
@@ -27,7 +27,11 @@ export interface LoadPlan {
   viaResolve: readonly Rule[];
 }
 
-export async function planLoadServing(active: ActiveRules, isEntryPoint: (file: string) => boolean, mayForget: (rule: Rule) => Promise<boolean>): Promise<LoadPlan> {
+/**
+ * `separator`: how the bundler writes the ids `load`'s filter is tested on (Vite and Rolldown: `/` everywhere;
+ * webpack: the platform's own). The map's keys are written with `/` whatever the platform.
+ */
+export async function planLoadServing(active: ActiveRules, isEntryPoint: (file: string) => boolean, mayForget: (rule: Rule) => Promise<boolean>, separator: PathSeparator = "/"): Promise<LoadPlan> {
   const servedAtLoad = new Map<string, Rule>();
   const servedRules = new Set<Rule>();
   const viaResolve: Rule[] = [];
@@ -47,9 +51,10 @@ export async function planLoadServing(active: ActiveRules, isEntryPoint: (file: 
     }
     servedRules.add(rule);
     const file = rule.from.file;
-    // Vite and Rolldown name a module by its real path (symlinks followed), with `/` on every platform.
+    // Vite and Rolldown name a module by its real path (symlinks followed), with `/` on every platform; webpack
+    // by its real path too unless `resolve.symlinks` is off.
     for (const form of new Set([file, active.realFiles.get(file) ?? file])) servedAtLoad.set(form.split(path.sep).join("/"), rule);
   });
   const files = [...servedAtLoad.keys()];
-  return { servedAtLoad, servedRules, loadFilter: files.length > 0 ? exactFiles(files, "/") : undefined, viaResolve };
+  return { servedAtLoad, servedRules, loadFilter: files.length > 0 ? exactFiles(files, separator) : undefined, viaResolve };
 }

@@ -21,6 +21,9 @@ import { mockCallsMayBeIn } from "./mock-prefilter";
 import { viteHooks } from "./vite-hooks";
 import { planLoadServing, type LoadPlan } from "./load-plan";
 import { entryPointTest } from "./entry-point-test";
+import { prefilterResolveRequests } from "./webpack-resolve-prefilter";
+import { webpackEntryPoints } from "./webpack-entry-points";
+import type { PathSeparator } from "../esbuild/file-filter";
 
 /** The options of every unplugin-based entry point: those of the esbuild plugin. */
 export type SsotImportsOptions = AdapterOptions;
@@ -31,15 +34,25 @@ type Context = UnpluginBuildContext & Partial<UnpluginContext> & { resolve?: (id
 // its webpack and Rspack loaders are files it hands to the bundler by path.
 const { createUnplugin } = require("unplugin") as typeof Unplugin;
 
-/** What webpack and Rspack share, as far as warnings go. */
-type CompilationErrors = { errors: Array<{ message?: string } | undefined> };
-const stoppedByUs = (compilation: CompilationErrors) => compilation.errors.some((error) => String(error?.message).includes(THROWN_PREFIX));
+/** What webpack and Rspack share, as far as errors go: something iterable (see stoppedByUs). */
+type CompilationErrors = { errors: Iterable<{ message?: string } | undefined> };
+/**
+ * Iterated, not `.some()`: Rspack's `compilation.errors` is a Proxy over an empty array that overrides the
+ * iterator and some methods (not `some`), so `Array.prototype.some` sees no element and the guard never fired.
+ */
+const stoppedByUs = (compilation: CompilationErrors) => {
+  for (const error of compilation.errors) if (String(error?.message).includes(THROWN_PREFIX)) return true;
+  return false;
+};
 
 interface WebpackLikeCompiler {
   webpack: { WebpackError: new (message: string) => Error };
+  options: { context?: string; entry?: unknown; resolve: { plugins?: unknown[] } };
   hooks: {
+    beforeRun: { tapPromise(name: string, hook: () => Promise<void>): void };
+    watchRun: { tapPromise(name: string, hook: () => Promise<void>): void };
     afterCompile: { tap(name: string, hook: (compilation: { warnings: Error[] }) => void): void };
-    shouldEmit?: { tap(name: string, hook: (compilation: CompilationErrors) => boolean): void };
+    shouldEmit?: { tap(name: string, hook: (compilation: CompilationErrors) => false | undefined): void };
   };
 }
 
@@ -90,16 +103,24 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       for (const text of webpackWarnings) compilation.warnings.push(new compiler.webpack.WebpackError(text));
       webpackWarnings = [];
     });
-    // Development mode emits despite errors (emitOnErrors): a build our error stopped must write nothing.
-    compiler.hooks.shouldEmit?.tap("ssot-imports", (compilation) => !stoppedByUs(compilation));
+    // Development mode emits despite errors (emitOnErrors): a build our error stopped must write nothing. Else
+    // `undefined`, not `true`: shouldEmit is a bail hook, and `true` would skip the taps after ours, webpack's
+    // NoEmitOnErrorsPlugin among them (a production build with another error would then write).
+    compiler.hooks.shouldEmit?.tap("ssot-imports", (compilation) => (stoppedByUs(compilation) ? false : undefined));
   };
   // Keyed by importer and specifier: webpack may resolve the same import more than once.
   let rewritten = new Map<string, { rule: Rule; file: string }>();
-  // Vite's build only: which deprecated files are served where they are loaded (load-plan.ts), and the entry
-  // points they are planned against. The dev server (Vitest too) resolves every import, as it tests no filters.
+  // Vite's build and webpack: which deprecated files are served where they are loaded (load-plan.ts), the
+  // entry points they are planned against, and the rules they were planned for. The dev server (Vitest too)
+  // resolves every import, as it tests no filters.
   let loadPlan: LoadPlan | undefined;
   let entryPoints: string[] | undefined;
-  const planLoads = (active: ActiveRules, entries: string[]) => planLoadServing(active, entryPointTest(entries), (rule) => forgottenNames.mayForget(active, rule));
+  let plannedFor: ActiveRules | undefined;
+  const separator: PathSeparator = meta.framework === "webpack" ? (path.sep as PathSeparator) : "/";
+  const planLoads = async (active: ActiveRules, entries: string[]) => {
+    plannedFor = active;
+    return planLoadServing(active, entryPointTest(entries), (rule) => forgottenNames.mayForget(active, rule), separator);
+  };
 
   /** Rules (or options) that cannot be used stop the build, located where the mistake is. */
   const fail = (_context: Context, diagnostics: readonly SsotDiagnostic[]): never => {
@@ -169,7 +190,9 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
   const fixFilters = (serving = false) => {
     const filters = hookFilters(serving ? undefined : current().active, serving ? undefined : loadPlan);
     resolveIdHook.filter = filters.resolveId;
-    loadHook.filter = filters.load;
+    // webpack reads `load`'s filter once, as the compiler is created (webpack probes the module rules then),
+    // before the plan exists: there `loadInclude` tests the plan's filter instead, when it is asked.
+    loadHook.filter = meta.framework === "webpack" ? undefined : filters.load;
     transformHook.filter = filters.transform;
     fixedSignature = serving || !current().active ? undefined : filters.signature;
   };
@@ -194,7 +217,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       const active = rulesOf(this);
       if (!FACADE_ID.test(id)) {
         // A deprecated file served at load; with a query (`?raw`, `?url`) it is not imported as a module.
-        const rule = id.includes("?") ? undefined : loadPlan?.servedAtLoad.get(id);
+        const rule = id.includes("?") ? undefined : loadPlan?.servedAtLoad.get(separator === "/" ? id : id.split(separator).join("/"));
         return rule ? facadeOf(this, active, rule) : null;
       }
       const key = facadeKey(active.ruleSet, id);
@@ -218,7 +241,7 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       for (const file of state.watchFiles) this.addWatchFile(file);
       const active = rulesOf(this);
       // Rules reloaded for a rebuild are planned again: the plan holds their rule objects.
-      if (loadPlan && entryPoints) loadPlan = await planLoads(active, entryPoints);
+      if (loadPlan && entryPoints && plannedFor !== active) loadPlan = await planLoads(active, entryPoints);
       if (fixedSignature !== undefined && hookFilters(state.active, loadPlan).signature !== fixedSignature) {
         fail(this, [{ severity: "error", file: state.watchFiles[0] ?? "ssotImports()", line: 1, column: 1, message: "the rules now deprecate modules (or mock functions) this build was not started for; restart it (plugin filters are fixed at start)" }]);
       }
@@ -254,9 +277,38 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       useRoot(compiler.context);
       resolveWithCompiler = compilerResolve(compiler as unknown as WebpackLikeResolverHost);
       fixFilters();
-      reportInCompilation(compiler as unknown as WebpackLikeCompiler);
+      const webpackCompiler = compiler as unknown as WebpackLikeCompiler;
+      reportInCompilation(webpackCompiler);
       // Files whose text holds no mock call get no transform loader (see mock-prefilter.ts).
       plugin.transformInclude = mockCallsMayBeIn(compiler.inputFileSystem as never, () => transformHook.filter!);
+      plugin.loadInclude = (id) => FACADE_ID.test(id) || (loadPlan?.loadFilter?.test(id) ?? false);
+      // Requests whose specifier the filter rejects skip unplugin's resolver plugin (see the module).
+      prefilterResolveRequests(webpackCompiler.options.resolve.plugins, plugin.name, () => resolveIdHook.filter?.id);
+      // As Vite's build: existing deprecated files are served where webpack loads them (load-plan.ts), so their
+      // imports are resolved by webpack alone. Planned before each compilation starts: buildStart runs in
+      // webpack's make hook beside the entries' resolution, too late for a plan that is made asynchronously.
+      let filtersFixed = false;
+      const planBuild = async () => {
+        const state = forBuild(); // a rebuild reads the rules again; buildStart then takes them as they are
+        loadedSinceBuildStart = true;
+        entryPoints = webpackEntryPoints(webpackCompiler.options);
+        try {
+          loadPlan = state.active && entryPoints ? await planLoads(state.active, entryPoints) : undefined;
+        } catch {
+          // Whatever stopped the plan (an SSOT file that cannot be read, say) is reported by the hooks, in
+          // their words, where it matters; unplanned, every rule is served through resolveId as before.
+          loadPlan = undefined;
+        }
+        // unplugin reads each hook's filter once, at its first use (load's as the compiler is created, hence
+        // loadInclude above; resolveId's at the first request): fixed once, before the first compilation. The
+        // prefilter reads resolveId's at every request, so the planned one applies even where unplugin kept the
+        // unplanned one, which holds it. A rebuild whose rules need other filters is stopped by buildStart's
+        // signature check.
+        if (!filtersFixed) fixFilters();
+        filtersFixed = true;
+      };
+      webpackCompiler.hooks.beforeRun.tapPromise(plugin.name, planBuild);
+      webpackCompiler.hooks.watchRun.tapPromise(plugin.name, planBuild);
     },
     rspack(compiler) {
       useRoot(compiler.context);

@@ -28,7 +28,7 @@ type Rewriting = (build: PluginBuild, hooks: UnbundledHooks) => Promise<OnLoadRe
  * Reading a file's imports and planning its rewrite depend on its text, the rules, how esbuild resolves the
  * specifiers the matcher could not decide, and what the rules' targets export; so a file is rewritten again
  * only when one of those changed since it was last rewritten, and otherwise gets the same answer back (the
- * same contents string, which esbuild's own cache then recognises too). Everything the answer depended on is
+ * same contents, which esbuild's own cache then recognises too). Everything the answer depended on is
  * checked, so the memo is exact, not a guess from modification times:
  * - the text, compared whole (it must be read anyway: esbuild asks the plugin for it);
  * - the rules, by their fingerprint: other rules forget everything;
@@ -53,7 +53,10 @@ export class RebuildMemo {
 
   async load(build: PluginBuild, active: ActiveRules, path: string, hooks: UnbundledHooks, rewrite: Rewriting): Promise<OnLoadResult | undefined> {
     const preread = hooks.preread?.(path);
-    const text = preread ?? (await fs.promises.readFile(path, "utf8"));
+    // Read synchronously: a file of source is read in microseconds, while the promise API's open, stat, read
+    // and close are four trips through libuv's thread pool, each dearer than the read, for every file the
+    // build loads through the plugin at every rebuild.
+    const text = preread ?? fs.readFileSync(path, "utf8");
     const known = this.entries.get(path);
     if (known && known.text === text && (await this.stillValid(build, known, hooks.exportsOf))) {
       known.rewrites.forEach((r) => hooks.onRewrite(r));
@@ -62,7 +65,7 @@ export class RebuildMemo {
     }
     this.entries.delete(path);
     const recorder = new Recorder(build, hooks);
-    const result = await rewrite(recorder.build, { ...recorder.hooks, preread: preread === undefined ? undefined : () => preread, text });
+    const result = asBytes(await rewrite(recorder.build, { ...recorder.hooks, preread: preread === undefined ? undefined : () => preread, text }));
     const entry = await recorder.entry(active, text, result);
     if (entry) this.entries.set(path, entry);
     return result;
@@ -150,6 +153,16 @@ class Recorder {
   }
 }
 
+/**
+ * The rewritten text as UTF-8 bytes, encoded once: esbuild's JavaScript side encodes a string answer again at
+ * every rebuild before sending it to its Go service, while bytes go as they are.
+ */
+function asBytes<R extends OnLoadResult | undefined>(result: R): R {
+  // A plain Uint8Array, as esbuild's own encoding makes (not a Buffer): its packet writer then sees one type.
+  return typeof result?.contents === "string" ? { ...result, contents: utf8.encode(result.contents) } : result;
+}
+const utf8 = new TextEncoder();
+
 function outcomeOf(resolved: ResolveResult): string {
   return JSON.stringify([resolved.errors.length, resolved.path, resolved.external, resolved.namespace, resolved.suffix]);
 }
@@ -176,11 +189,12 @@ export class FacadeMemo {
     const known = variants.get(variant);
     if (known && known.plan === plan && (await sameAnswers(known.exports, exportsOf))) return known.result;
     const asked = new Map<string, { module: ModuleRef; answer: Promise<RuntimeExports | undefined> }>();
-    const result = await make((module) => {
+    const made = await make((module) => {
       const answer = exportsOf(module);
       if (!asked.has(module.key)) asked.set(module.key, { module, answer: answer.catch(() => undefined) });
       return answer;
     });
+    const result = asBytes(made);
     if (result.errors?.length) {
       variants.delete(variant);
       return result;

@@ -4,7 +4,7 @@ import type { SsotDiagnostic } from "../diagnostic";
 import { Matcher } from "../match/matcher";
 import type { Rewrite } from "../plan/types";
 import type { FileSystem } from "../rules/module-paths";
-import { RuleIndex } from "../rules/targets";
+import { RuleIndex, type ResolvedSymbol } from "../rules/targets";
 import type { ExportsName } from "../check/forgotten-names";
 import { blockedProgram, toTsDiagnostic } from "./diagnostics";
 import { findMissingExports } from "./export-check";
@@ -21,6 +21,7 @@ import { ExportLookup, standaloneExportLookup } from "../project/export-lookup";
 import type { FileOutcome, FileRewriter, ProjectMemory } from "./project-memory";
 import { hasParseErrors } from "./project-memory";
 import { watchMemoryOf } from "./rewriting-host";
+import { takeReadTimeSession } from "./read-time";
 
 /**
  * The heart of the tsc adapter: the type checker must see the canonical imports, so the Program is rebuilt
@@ -50,7 +51,9 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   const configFile = options.configFilePath as string | undefined;
   const load = (rulesFs: FileSystem) => loadPluginRules(configFile, config, rulesFs);
   const entryKey = `${configFile}\0${JSON.stringify(config)}`;
-  const rules = memory ? memory.rules.load(entryKey, fs, load) : { result: load(fs), generation: 0 };
+  // `ssot-imports-tsc` rewrote the files as TypeScript read them (read-time.ts): their rules and rewrites.
+  const readTime = memory ? undefined : takeReadTimeSession(configFile, config);
+  const rules = memory ? memory.rules.load(entryKey, fs, load) : { result: readTime ? { ok: true as const, ruleSet: readTime.ruleSet } : load(fs), generation: 0 };
   const loaded = rules.result;
   if (!loaded.ok) return block(loaded.errors);
   const ruleSet = memory ? memory.begin(program, loaded.ruleSet, `${entryKey}\0${rules.generation}`) : loaded.ruleSet;
@@ -59,26 +62,40 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
   // The watch memory keeps the rewriter for the next edit: nothing it holds may keep this Program alive, so only
   // a cold build takes the first Program's own resolutions (first-program-resolver.ts) and parsed files.
   const firstCache = ownResolutionCache(program, compilerHost);
-  const modeOf = memory ? memory.modeOf : (importer: string) => program.getSourceFile(importer)?.impliedNodeFormat;
-  const resolver = createTypeScriptResolver(ts, options, compilerHost, modeOf, firstCache);
-  const matcher = new Matcher(new RuleIndex(ruleSet), memory ? resolver : firstProgramResolver(ts, program, resolver), pathAliasesOf(options));
-
-  const typeOnly = typeOnlyExports(ts, program);
-  const isTypeOnly = memory ? memory.isTypeOnly(typeOnly) : typeOnly;
-  const exportsName = memory ? memory.exportsName(options) : standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost, sourceFileOf).exportsName;
-  const rewriteOriginal = fileRewriter(ts, matcher, options, exportsName);
-  memory?.keepRewriter(rewriteOriginal);
+  // Made on first use: after a read-time rewrite, usually no file is left to rewrite here.
+  let made: { rewriteOriginal: FileRewriter; isTypeOnly: (target: ResolvedSymbol) => boolean } | undefined;
+  const rewriter = () => {
+    if (made) return made;
+    const modeOf = memory ? memory.modeOf : (importer: string) => program.getSourceFile(importer)?.impliedNodeFormat;
+    const resolver = createTypeScriptResolver(ts, options, compilerHost, modeOf, firstCache);
+    const matcher = new Matcher(new RuleIndex(ruleSet), memory ? resolver : firstProgramResolver(ts, program, resolver), pathAliasesOf(options));
+    const typeOnly = typeOnlyExports(ts, program);
+    const exportsName = memory ? memory.exportsName(options) : standaloneExportLookup(ts, options, (file) => compilerHost.readFile(file), compilerHost, sourceFileOf).exportsName;
+    made = { rewriteOriginal: fileRewriter(ts, matcher, options, exportsName), isTypeOnly: memory ? memory.isTypeOnly(typeOnly) : typeOnly };
+    memory?.keepRewriter(made.rewriteOriginal);
+    return made;
+  };
+  if (memory) rewriter();
   const replacements = new Map<string, string>();
   const rewrites: Rewrite[] = [];
   const errors: SsotDiagnostic[] = [];
   const outcomeOf = (sourceFile: TS.SourceFile): FileOutcome => {
     if (!isProjectFile(program, sourceFile)) return null;
+    const { rewriteOriginal, isTypeOnly } = rewriter();
     if (!memory) return { original: sourceFile, result: rewriteOriginal(sourceFile, isTypeOnly) };
     // In --watch the Program may hold last build's rewritten SourceFile: the file's own text is the input.
     const original = memory.originalOf(sourceFile);
     return { original, result: memory.rewrite(original, () => rewriteOriginal(original, isTypeOnly)) };
   };
   for (const sourceFile of program.getSourceFiles()) {
+    const settled = readTime?.files.get(sourceFile.fileName);
+    if (settled && settled.served === sourceFile.text) {
+      // Read as rewritten, but the Program holds it as a package's file (found through node_modules): undone.
+      if (!isProjectFile(program, sourceFile)) {
+        if (settled.served !== settled.original) replacements.set(sourceFile.fileName, settled.original);
+      } else rewrites.push(...(settled.result?.plan.rewrites ?? []));
+      continue;
+    }
     const outcome = memory ? memory.outcomeOf(sourceFile, () => outcomeOf(sourceFile)) : outcomeOf(sourceFile);
     if (!outcome) continue;
     const { original, result } = outcome;

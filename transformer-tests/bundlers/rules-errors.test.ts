@@ -46,9 +46,9 @@ interface Failure {
   loc?: { line: number; column: number };
 }
 
-async function failure(dir: string, bundler: BundlerName, options: SsotImportsOptions = {}): Promise<Failure> {
+async function failure(dir: string, bundler: BundlerName, options: SsotImportsOptions = {}, mode?: "development"): Promise<Failure> {
   try {
-    await bundle({ dir, bundler, format: "esm", plugin: options });
+    await bundle({ dir, bundler, format: "esm", plugin: options, mode });
   } catch (error) {
     const first = ((error as { errors?: Failure[] }).errors?.[0] ?? error) as Failure;
     return { message: (error as Error).message, id: first.id, loc: first.loc };
@@ -83,6 +83,14 @@ describe.each(BUNDLERS)("%s: a build with bad rules or options fails, located, n
     expectLocated(bundler, failed, path.join(dir, "ssot-imports.json"), 5, 20);
     expect(failed.message).toContain(`symbol "createManager" maps to "createContxt", which ./src/services/context does not export`);
     expect(fs.existsSync(path.join(dir, "out", "main.js"))).toBe(false);
+  });
+
+  // webpack's and Rspack's development mode emits despite errors (optimization.emitOnErrors).
+  it.runIf(webpackLike(bundler))("in development mode too", async () => {
+    const dir = createProject({ ...SOURCES, "ssot-imports.json": MISSING_TARGET }, `${bundler}-missing-to-development`);
+    const failed = await failure(dir, bundler, {}, "development");
+    expectLocated(bundler, failed, path.join(dir, "ssot-imports.json"), 4, 45);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
   it.each([

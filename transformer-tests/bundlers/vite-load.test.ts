@@ -9,21 +9,11 @@ import { describe, expect, it } from "vitest";
 import { loadBundlerPlugin } from "../helpers/bundlers";
 import { runNode } from "../helpers/esbuild-build";
 import { createProject } from "../helpers/project";
+import { LOAD_PLAN_SOURCES } from "./load-plan-fixture";
 
 const SOURCES = {
   "tsconfig.json": JSON.stringify({ compilerOptions: { target: "es2022", module: "esnext", moduleResolution: "bundler", strict: true } }),
-  "src/legacy/factory.ts": `console.log("load legacy/factory");\nexport function createManager(user: string) { return { user }; }\n`,
-  "src/services/context.ts": `export function createContext(user: string) { return { user: "ctx:" + user }; }\n`,
-  "src/services/names.ts": `export const NAME = "names";\n`,
-  "src/a.ts": `import { createManager } from "./legacy/factory";\nimport { NAME } from "./legacy/gone";\nexport const a = createManager("a").user + NAME;\n`,
-  "src/b.ts": `import * as factory from "./legacy/factory.js";\nexport const b = factory.createManager("b").user;\n`,
-  "src/main.ts": `import { createManager } from "./legacy/factory";\nimport { a } from "./a";\nimport { b } from "./b";\nconsole.log(createManager("m").user, a, b);\n`,
-  "ssot-imports.json": JSON.stringify({
-    rules: [
-      { from: "./src/legacy/factory", to: "./src/services/context", symbols: { createManager: "createContext" } },
-      { from: "./src/legacy/gone", to: "./src/services/names" },
-    ],
-  }),
+  ...LOAD_PLAN_SOURCES,
 };
 
 type Hook = { handler: (this: unknown, ...args: unknown[]) => unknown };

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { Readable } from "node:stream";
 import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { runNodeScript, runTspc } from "../helpers/processes";
+import { installPatchedTsc, removePatchedTsc, runNodeScript, runTspc } from "../helpers/processes";
 import { REPO_ROOT } from "../helpers/project";
 
 /**
@@ -19,6 +19,8 @@ export const DEFAULT_FIXTURE = "quick-start";
 /** `fixture=repository`: the repository itself, read-only (its `npm run` scripts are checked, not run). */
 export const REPOSITORY = "repository";
 const TSC = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+/** The `ssot-imports-tsc` bin (package.json "bin"): it runs the project's own, `ts-patch install`ed, TypeScript. */
+const COLD_BIN = path.join(REPO_ROOT, "dist/tsc/cold-bin.js");
 
 export interface CommandResult {
   command: string;
@@ -90,6 +92,7 @@ export async function runCommand(words: string[], dir: string): Promise<CommandO
   const env = { ...process.env, NO_COLOR: "1" };
   if (first === "ssot-imports") return { ran: { command, ...(await runCli(rest, dir)) } };
   if (first === "cat") return { ran: { command, ...readFiles(rest, dir) } };
+  if (first === "ssot-imports-tsc") return { ran: { command, ...asResult(runNodeScript(COLD_BIN, rest, withPatchedTypeScript(dir), env)) } };
   if (first === "tspc") return { ran: { command, ...asResult(runTspc(dir, rest)) } };
   if (first === "tsc") return { ran: { command, ...asResult(runNodeScript(TSC, rest, dir, env)) } };
   if (first === "node" && rest.length > 0) return { ran: { command, ...asResult(runNodeScript(rest[0], rest.slice(1), dir, env)) } };
@@ -108,6 +111,23 @@ async function runCli(args: string[], cwd: string): Promise<Omit<CommandResult, 
   };
   const code = await main(args, io);
   return { code, stdout, stderr };
+}
+
+let patchedTsc: string | undefined;
+
+/**
+ * The reader ran `npx ts-patch install` in their project; the fixture gets a patched copy of the repository's
+ * TypeScript 6.0 as its own `typescript` instead (one copy per test process, removed when it exits).
+ */
+function withPatchedTypeScript(dir: string): string {
+  if (patchedTsc === undefined) {
+    const tsc = installPatchedTsc("6.0");
+    process.once("exit", () => removePatchedTsc(tsc));
+    patchedTsc = tsc;
+  }
+  const link = path.join(dir, "node_modules", "typescript");
+  if (!fs.existsSync(link)) fs.symlinkSync(path.dirname(path.dirname(patchedTsc)), link, "dir");
+  return dir;
 }
 
 /** `cat file…`, for an output snippet that shows a file a command wrote. */

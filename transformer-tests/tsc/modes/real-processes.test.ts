@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProject, runNode } from "../../helpers/project";
+import { REPO_ROOT, createProject, readTree, runNode } from "../../helpers/project";
 import {
   STACK_LINE,
   TS_PACKAGE_DIR,
@@ -24,6 +24,9 @@ import {
 
 /** With the plugin the two users get separate contexts; the deprecated factory would print "bob bob". */
 const MIGRATED_OUTPUT = "alice bob hi carol\n";
+
+/** The `ssot-imports-tsc` bin (package.json "bin"). */
+const COLD_BIN = path.join(REPO_ROOT, "dist", "tsc", "cold-bin.js");
 
 function fingerprint(dir: string): string {
   const hash = createHash("sha256");
@@ -73,6 +76,44 @@ describe.each(TS_VERSIONS)("TypeScript %s, real processes", (version: TsVersion)
       expect(runNodeScript(tsc, ["-v"], dir).stdout).toContain(`Version ${version}.`);
       expectMigratedBuild(dir, runNodeScript(tsc, ["-p", "."], dir));
     });
+
+    it("ssot-imports-tsc, with that copy as the project's typescript, emits what the patched tsc emits", () => {
+      const dir = createProject(migrationFixture(), `read-time-${version}`);
+      fs.symlinkSync(path.dirname(path.dirname(tsc)), path.join(dir, "node_modules", "typescript"), "dir");
+      expectMigratedBuild(dir, runNodeScript(COLD_BIN, ["-p", "."], dir));
+      const twin = createProject(migrationFixture(), `read-time-twin-${version}`);
+      expect(runNodeScript(tsc, ["-p", "."], twin).status).toBe(0);
+      expect(readTree(dir, "out", "")).toEqual(readTree(twin, "out", ""));
+    });
+
+    it("ssot-imports-tsc with incremental: the second build emits nothing, a rules edit re-emits the importers", async () => {
+      const dir = createProject(migrationFixture({ compilerOptions: { incremental: true } }), `read-time-incremental-${version}`);
+      fs.symlinkSync(path.dirname(path.dirname(tsc)), path.join(dir, "node_modules", "typescript"), "dir");
+      const build = () => runNodeScript(COLD_BIN, ["-p", ".", "--listEmittedFiles"], dir);
+      expectMigratedBuild(dir, build());
+      const again = build();
+      expect(again.status, again.stdout + again.stderr).toBe(0);
+      expect(again.stdout).not.toContain("TSFILE:");
+      await new Promise((r) => setTimeout(r, 20));
+      const rules = path.join(dir, "ssot-imports.json");
+      fs.writeFileSync(rules, fs.readFileSync(rules, "utf8").replace(`"createContext"`, `"createIsolatedContext"`));
+      const edited = build();
+      expect(edited.status, edited.stdout + edited.stderr).toBe(0);
+      expect(edited.stdout).toContain(path.join(dir, "out", "main.js").split(path.sep).join("/"));
+      expect(edited.stdout).not.toContain("out/util.js");
+    });
+  });
+});
+
+describe("ssot-imports-tsc on a TypeScript that ts-patch has not patched", () => {
+  it("stops with a message saying what to run, and writes nothing", () => {
+    const dir = createProject(migrationFixture(), "read-time-unpatched");
+    fs.symlinkSync(TS_PACKAGE_DIR["6.0"], path.join(dir, "node_modules", "typescript"), "dir");
+    const result = runNodeScript(COLD_BIN, ["-p", "."], dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/is not patched by ts-patch: run `npx ts-patch install`/);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 });
 
