@@ -16,9 +16,12 @@
 // Prints `ssot-bench:rebuilds {"ms": …, "cpuMs": …}` (the measured rebuilds only, summed) at the end. With
 // SSOT_BENCH_PAUSE=1 it also stops before and after each rebuild: it prints `ssot-bench:start` or
 // `ssot-bench:stop` and waits for a line on stdin, so that a counter outside (bench/lib/instructions.mjs,
-// callgrind_control) can count exactly the rebuilds. The edited file gets its text back at the end.
+// callgrind_control) can count exactly the rebuilds. With SSOT_BENCH_CPU_PROFILE=<file> it writes a V8 CPU profile
+// (.cpuprofile, 100 µs samples) of the measured rebuilds, to see which JavaScript a count's instructions ran in
+// (callgrind shows compiled JavaScript only as addresses). The edited file gets its text back at the end.
 
 import * as fs from "node:fs";
+import * as inspector from "node:inspector";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 
@@ -85,6 +88,23 @@ function editAndRebuild(edit) {
   if (errors.length > 0) throw new Error(`rebuild ${edit} reported:\n${errors.join("")}`);
 }
 
+/** The measured rebuilds' CPU profile, when SSOT_BENCH_CPU_PROFILE names a file: started before the first, written after the last. */
+function cpuProfiler(file) {
+  if (!file) return { start: async () => {}, stop: async () => {} };
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params = {}) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  return {
+    start: async () => {
+      await post("Profiler.enable");
+      await post("Profiler.setSamplingInterval", { interval: 100 });
+      await post("Profiler.start");
+    },
+    stop: async () => fs.writeFileSync(file, JSON.stringify((await post("Profiler.stop")).profile)),
+  };
+}
+
+const profiler = cpuProfiler(process.env.SSOT_BENCH_CPU_PROFILE);
 let watch;
 try {
   watch = ts.createWatchProgram(host);
@@ -93,6 +113,7 @@ try {
   for (let edit = 1; edit <= warmup; edit++) editAndRebuild(edit);
   let ms = 0;
   let cpuMs = 0;
+  await profiler.start();
   for (let round = 1; round <= options.rounds; round++) {
     handshake("start");
     const cpu = process.cpuUsage();
@@ -103,6 +124,7 @@ try {
     cpuMs += (used.user + used.system) / 1000;
     handshake("stop");
   }
+  await profiler.stop();
   fs.writeSync(1, `ssot-bench:rebuilds ${JSON.stringify({ ms, cpuMs, warmup, rounds: options.rounds })}\n`);
 } finally {
   watch?.close();
