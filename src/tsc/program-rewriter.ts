@@ -114,8 +114,9 @@ function rewriteWith(ts: typeof TS, program: TS.Program, host: TS.CompilerHost |
     const missing = memory ? memory.withTargetExports(built, check) : check(new ExportLookup(ts, (file) => built.getSourceFile(file), () => built));
     return missing.length > 0 ? blockedProgram(built, missing.map((d) => toTsDiagnostic(ts, d, sourceFileOf, fs))) : built;
   };
-  // In --watch the Program tsc built may already be the rewritten one: its rewrites are checked all the same.
-  if (replacements.size === 0) return memory ? exportsChecked(program) : program;
+  // The Program tsc built may already be the rewritten one (in --watch, or read at read time by
+  // ssot-imports-tsc): its rewrites are checked all the same.
+  if (replacements.size === 0) return rewrites.length > 0 || memory ? exportsChecked(program) : program;
 
   const serving = hostServing(ts, compilerHost, program, replacements);
   const resolving = resolvingThroughCache(ts, serving.host, options, firstCache);

@@ -76,4 +76,12 @@ describe("ssot-imports-tsc: project files rewritten as tsc reads them", () => {
     expect(read.result.diagnostics).toEqual(twice.diagnostics);
     expect(read.result.written).toEqual([]);
   });
+
+  it("checks the renamed exports of files rewritten at read time: one the SSOT module lacks fails as with two Programs", () => {
+    const lacking = { "src/services/ctx.ts": files["src/services/ctx.ts"].replace("export function createContext", "function createContext"), "src/main.ts": main };
+    const { read, twice } = buildBoth(lacking, "missing-export");
+    expect(twice.diagnostics).toEqual([expect.stringMatching(/createContext/)]);
+    expect(read.result.diagnostics).toEqual(twice.diagnostics);
+    expect(read.result.written).toEqual([]);
+  });
 });
