@@ -1,17 +1,18 @@
 import * as fs from "node:fs";
 import type * as TS from "typescript";
-import type * as Lexer from "es-module-lexer" with { "resolution-mode": "import" };
+import type * as Lexer from "es-module-lexer/minimal" with { "resolution-mode": "import" };
 import type { ExportsOf } from "../facade/export-status";
 import { readRuntimeExports } from "../facade/read-exports";
 import type { RuntimeExports } from "../facade/runtime-exports";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
-const { init: initLexer, parse: lex } = require("es-module-lexer") as typeof Lexer;
+const { init: initLexer, parse: lex } = require("es-module-lexer/minimal") as typeof Lexer;
 
 /**
  * Syntax whose exports es-module-lexer (a JavaScript lexer) would misreport: TypeScript's enums, declarations,
- * namespaces, `export =` and `type` modifiers, and (es-module-lexer 1.7) a declaration of several variables
- * with initialisers (`export const a = 1, b = 2` gives only `a`) or a destructuring one (`{ b: c }` gives `b`).
+ * namespaces, `export =` and `type` modifiers, and declarations of several variables or destructuring ones
+ * (`export const a = 1, b = 2`, `{ b: c }`: es-module-lexer 1.7 misread them; 3.0 reads them, but they stay
+ * with TypeScript until that is tested).
  * A file with none of these is read by the lexer alone.
  */
 const BEYOND_THE_LEXER = /\bexport\s+(?:enum|const\s+enum|declare|abstract|namespace|module|import|type\s*\{|=|(?:const|let|var)\s+(?:[{[]|[^;\n]*,))|[{,]\s*type\s+[\w$]+\s*[,}]/;
@@ -49,9 +50,12 @@ export class TargetExports {
 
 async function lexedExports(file: string, text: string): Promise<RuntimeExports | undefined> {
   if (BEYOND_THE_LEXER.test(text)) return undefined;
-  await initLexer;
+  await initLexer();
   try {
-    const [imports, exports, , hasModuleSyntax] = lex(text, file);
+    const [imports, exports] = lex(text, file);
+    // Module syntax: a static import (`export * from` too), `import.meta` or an export. (Only a file whose one
+    // module statement is `export {}` is missed: it is then not known to export nothing, which is the safe side.)
+    const hasModuleSyntax = exports.length > 0 || imports.some((item) => item.d === -1 || item.d === -2);
     // `export *` names no export of its own: only following it would tell them all.
     const reexportsAll = imports.some((item) => item.d === -1 && /^export\s*\*\s*from/.test(text.slice(item.ss, item.se)));
     return { values: new Set(exports.map((e) => e.n)), exact: !reexportsAll && (hasModuleSyntax || ES_MODULE_FILE.test(file)), text };

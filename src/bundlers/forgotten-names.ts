@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import type * as TS from "typescript";
-import type * as Lexer from "es-module-lexer" with { "resolution-mode": "import" };
+import type * as Lexer from "es-module-lexer/minimal" with { "resolution-mode": "import" };
 import { findForgottenName, type ExportsName } from "../check/forgotten-names";
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import type { ActiveRules } from "../esbuild/active-rules";
@@ -13,7 +13,7 @@ import type { TargetExports } from "./exports-of";
 import { SCRIPT } from "./hook-filters";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
-const { init: initLexer, parse: lex } = require("es-module-lexer") as typeof Lexer;
+const { init: initLexer, parse: lex } = require("es-module-lexer/minimal") as typeof Lexer;
 
 /**
  * Names the rules forgot, checked where the bundler resolves an import of a deprecated module: the importer is
@@ -126,7 +126,7 @@ async function readImporter(typescript: () => typeof TS | undefined, active: Act
 }
 
 async function lexedSites(text: string, file: string, isCandidate: (specifier: string) => boolean, needles: readonly string[]) {
-  await initLexer;
+  await initLexer();
   try {
     return lexSourceImports(text, lex(text, file)[0], isCandidate, needles);
   } catch {

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as TS from "typescript";
 import type { BuildOptions, Loader, OnLoadArgs, OnLoadResult, PartialMessage, PluginBuild } from "esbuild";
-import type * as Lexer from "es-module-lexer" with { "resolution-mode": "import" };
+import type * as Lexer from "es-module-lexer/minimal" with { "resolution-mode": "import" };
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import { applyEdits, applyEditsWithInlineMap } from "../plan/apply-edits";
 import { planFile, type MatchedSite } from "../plan/plan-file";
@@ -26,7 +26,7 @@ import { typeScriptApiFrom } from "../project/typescript-api";
 import { countWork } from "../work-counts";
 
 // The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
-const { init: initLexer, parse: lex } = require("es-module-lexer") as typeof Lexer;
+const { init: initLexer, parse: lex } = require("es-module-lexer/minimal") as typeof Lexer;
 
 /** Loaders of code that can import modules. */
 const SCRIPT_LOADERS = new Set<Loader>(["js", "jsx", "ts", "tsx"]);
@@ -123,7 +123,7 @@ export async function rewriteUnbundled(build: PluginBuild, active: ActiveRules, 
  * Undefined when the lexer cannot prove it saw every deprecated import, or when the plan needs a closer look.
  */
 async function planDirect(build: PluginBuild, active: ActiveRules, file: string, text: string, isCandidate: (s: string) => boolean, hooks: UnbundledHooks): Promise<Planned & { js: string } | undefined> {
-  await initLexer;
+  await initLexer();
   let sites: ImportSite[] | undefined;
   countWork("parse", file);
   countWork("scan", file);
@@ -194,7 +194,7 @@ interface Planned {
 
 /** Import sites found by es-module-lexer in esbuild's canonical JavaScript; undefined if it cannot read it. */
 async function lexSites(js: string, file: string, isCandidate: (s: string) => boolean): Promise<ImportSite[] | undefined> {
-  await initLexer;
+  await initLexer();
   countWork("parse", file);
   countWork("scan", file);
   try {

@@ -9,6 +9,9 @@ export interface ResolvedSymbol {
 /** Rules indexed by the module they deprecate; built once per rule set. */
 export class RuleIndex {
   private readonly byFromKey = new Map<string, Rule>();
+  /** Planners ask the same rule and name for every importer: each chain is walked once per rule set. */
+  private readonly symbolTargets = new Map<Rule, Map<string, ResolvedSymbol | undefined>>();
+  private readonly listed = new Map<Rule, readonly string[]>();
 
   /**
    * `otherKeys`: further keys naming a rule's `from`, for an adapter whose resolver reports paths another way
@@ -44,6 +47,15 @@ export class RuleIndex {
    * for every listed name; an unlisted name can only cycle through module chains, which the loader rejects too.
    */
   symbolTarget(rule: Rule, name: string): ResolvedSymbol | undefined {
+    let targets = this.symbolTargets.get(rule);
+    if (!targets) this.symbolTargets.set(rule, (targets = new Map()));
+    if (targets.has(name)) return targets.get(name);
+    const target = this.followName(rule, name);
+    targets.set(name, target);
+    return target;
+  }
+
+  private followName(rule: Rule, name: string): ResolvedSymbol | undefined {
     const seen = new Set<string>();
     let current: Rule | undefined = rule;
     let module: ModuleRef = rule.from;
@@ -62,7 +74,13 @@ export class RuleIndex {
   }
 
   /** Every name listed along the rule's chain: the only names whose home can differ from the module target. */
-  listedNames(rule: Rule): string[] {
+  listedNames(rule: Rule): readonly string[] {
+    let listed = this.listed.get(rule);
+    if (!listed) this.listed.set(rule, (listed = this.collectListedNames(rule)));
+    return listed;
+  }
+
+  private collectListedNames(rule: Rule): readonly string[] {
     const names = new Set<string>();
     const seen = new Set<Rule>();
     for (let current: Rule | undefined = rule; current && !seen.has(current); current = current.to && this.byFromKey.get(current.to.key)) {

@@ -4,7 +4,7 @@
  * `type` modifiers included, or answer undefined so the file is read the exact way (stripped by esbuild's
  * transform first). A wrong "yes" is a silently unrewritten import, so most cases here are the refusals.
  */
-import { init, parse } from "es-module-lexer";
+import { init, parse } from "es-module-lexer/minimal";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lexSourceImports } from "../../src/scan/lex-imports";
 import type { DeclarationSite } from "../../src/scan/types";
@@ -15,7 +15,7 @@ const read = (text: string) => lexSourceImports(text, parse(text)[0], isCandidat
 const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
 
 beforeAll(async () => {
-  await init;
+  await init();
 });
 
 describe("lexSourceImports reads static imports as TypeScript writes them", () => {
