@@ -56,6 +56,16 @@ function scenario({ name, mode, importer }) {
     verify: (ctx, project) => verify(ctx, project, self, specOf),
     with: (ctx, project) => rebuildCommand(ctx, project.unmigrated, { ...specOf(ctx, project, "with"), plugin: "ssot-imports" }),
     without: (ctx, project) => rebuildCommand(ctx, project.migrated, { ...specOf(ctx, project, "without"), plugin: null }),
+    peers:
+      mode === "unbundled"
+        ? [
+            {
+              name: "load-floor",
+              note: "not a peer but the floor of any onLoad-based rewrite at a rebuild: the files that name a deprecated module read again and handed back through onLoad unchanged (wrong output; count only)",
+              command: (ctx, project) => rebuildCommand(ctx, project.unmigrated, { ...specOf(ctx, project, "load-floor"), plugin: "load-floor" }),
+            },
+          ]
+        : [],
   };
   return self;
 }
