@@ -27,6 +27,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { createRequire } from "node:module";
 import { reportBuildFailure } from "./build-failure.mjs";
+import { loadFloor } from "./load-floor.mjs";
 import { captureSpawnedChildren, reapChildren, sourceFiles } from "./spawned-children.mjs";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
@@ -56,21 +57,8 @@ async function plugins() {
       const filter = new RegExp(active.matcher.specifierPattern());
       return [{ name: "filter-only", setup: (build) => build.onResolve({ filter }, () => undefined) }];
     }
-    case "load-floor": {
-      // The least any onLoad-based rewrite of a transpile-only build can cost: read every entry file once at
-      // set-up, and hand the files that name a deprecated module (the plugin's own needle test) back to esbuild
-      // through onLoad, unchanged. The output is therefore wrong; only the time is compared.
-      const { loadActiveRules } = require(new URL("../../.bench/internal/active-rules.js", import.meta.url).pathname);
-      const { active } = loadActiveRules(undefined, cwd);
-      const texts = new Map();
-      for (const file of sourceFiles(path.join(cwd, "src"))) {
-        const text = fs.readFileSync(file, "utf8");
-        if (active.matcher.fileMayMatch(text)) texts.set(file, text);
-      }
-      const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const filter = new RegExp(`^(?:${[...texts.keys()].map(escape).join("|")})$`);
-      return [{ name: "load-floor", setup: (build) => build.onLoad({ filter }, (args) => ({ contents: texts.get(args.path), loader: "ts" })) }];
-    }
+    case "load-floor":
+      return [loadFloor(cwd)];
     case "tsconfig-paths": {
       const { TsconfigPathsPlugin } = require("@esbuild-plugins/tsconfig-paths");
       return [TsconfigPathsPlugin({ tsconfig: path.resolve(cwd, options.tsconfig) })];

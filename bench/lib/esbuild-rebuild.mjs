@@ -20,6 +20,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { createRequire } from "node:module";
 import { reportBuildFailure } from "./build-failure.mjs";
+import { loadFloor } from "./load-floor.mjs";
 import { captureSpawnedChildren, reapChildren, sourceFiles } from "./spawned-children.mjs";
 import { spawnSync } from "node:child_process";
 
@@ -32,26 +33,11 @@ const toggleCallgrind = process.env.SSOT_BENCH_TOGGLE_CALLGRIND === "1";
 
 function plugins() {
   if (!options.plugin) return [];
-  if (options.plugin === "load-floor") return [loadFloor()];
+  if (options.plugin === "load-floor") return [loadFloor(cwd, { rebuilds: true })];
   if (options.plugin !== "ssot-imports") throw new Error(`unknown plugin ${options.plugin}`);
   // As users write it; resolves to this checkout (package self-reference through its "exports").
   const { ssotImports } = require("ssot-imports/esbuild");
   return [ssotImports()];
-}
-
-/**
- * The least a rebuild costs with any `onLoad` rewrite of a transpile-only build: the files that named a
- * deprecated module at set-up (the plugin's own needle test) go through `onLoad`, which reads each again (it
- * may have changed) and hands it back unchanged. esbuild asks for every one of them at every rebuild. The
- * output is therefore wrong; only the count is compared.
- */
-function loadFloor() {
-  const { loadActiveRules } = require(new URL("../../.bench/internal/active-rules.js", import.meta.url).pathname);
-  const { active } = loadActiveRules(undefined, cwd);
-  const covered = sourceFiles(path.join(cwd, "src")).filter((file) => active.matcher.fileMayMatch(fs.readFileSync(file, "utf8")));
-  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const filter = new RegExp(`^(?:${covered.map(escape).join("|")})$`);
-  return { name: "load-floor", setup: (build) => build.onLoad({ filter }, (args) => ({ contents: fs.readFileSync(args.path), loader: "ts" })) };
 }
 
 const bundle = options.mode === "bundle";
