@@ -30,7 +30,7 @@ export function specifierFor(target: ModuleRef, importer: string, written: strin
 
 /**
  * Every importer in a folder asks for the same few targets: path.posix.relative normalises both paths at each
- * call, which was the largest part of planning a `bundle: false` build's 200 importers.
+ * call, ~3% of the node side of a `bundle: false` build of the bench tree (200 importers).
  */
 const relativeSpecifiers = new Map<string, string>();
 
