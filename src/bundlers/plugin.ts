@@ -207,7 +207,11 @@ export const unplugin = createUnplugin<SsotImportsOptions | undefined>((options 
       const resolved = context.resolve ? await context.resolve(specifier, besideRules, { skipSelf: true }) : await resolveWithCompiler?.(specifier, besideRules);
       return resolved && !resolved.external ? fileOfId(resolved.id) : undefined;
     };
-    const exportsOf = withPackageTargets(targets.exportsOf, resolve);
+    // The facade is made from its targets' exports: in watch mode, an edit of a target must make it again.
+    const exportsOf = withPackageTargets(async (module) => {
+      if (module.kind === "path" && module.file) context.addWatchFile(module.file);
+      return targets.exportsOf(module);
+    }, resolve);
     const { contents, errors } = await facadeSource(rule, { ruleSet: active.ruleSet, index: active.matcher.index, importPathOf, exportsOf });
     if (errors.length > 0) return fail(context, errors);
     return { code: contents, map: null };
