@@ -1,12 +1,9 @@
 import * as fs from "node:fs";
 import type * as TS from "typescript";
-import type * as Lexer from "es-module-lexer/minimal" with { "resolution-mode": "import" };
 import type { ExportsOf } from "../facade/export-status";
 import { readRuntimeExports } from "../facade/read-exports";
 import type { RuntimeExports } from "../facade/runtime-exports";
-
-// The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
-const { init: initLexer, parse: lex } = require("es-module-lexer/minimal") as typeof Lexer;
+import { initLexer, lex } from "../esbuild/module-lexer";
 
 /**
  * Syntax whose exports es-module-lexer (a JavaScript lexer) would misreport: TypeScript's enums, declarations,

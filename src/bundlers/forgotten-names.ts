@@ -1,6 +1,5 @@
 import * as fs from "node:fs";
 import type * as TS from "typescript";
-import type * as Lexer from "es-module-lexer/minimal" with { "resolution-mode": "import" };
 import { findForgottenName, type ExportsName } from "../check/forgotten-names";
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import type { ActiveRules } from "../esbuild/active-rules";
@@ -11,9 +10,7 @@ import { lexSourceImports } from "../scan/lex-imports";
 import type { ImportSite } from "../scan/types";
 import type { TargetExports } from "./exports-of";
 import { SCRIPT } from "./hook-filters";
-
-// The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
-const { init: initLexer, parse: lex } = require("es-module-lexer/minimal") as typeof Lexer;
+import { initLexer, lex } from "../esbuild/module-lexer";
 
 /**
  * Names the rules forgot, checked where the bundler resolves an import of a deprecated module: the importer is

@@ -2,7 +2,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as TS from "typescript";
 import type { BuildOptions, Loader, OnLoadArgs, OnLoadResult, PartialMessage, PluginBuild } from "esbuild";
-import type * as Lexer from "es-module-lexer/minimal" with { "resolution-mode": "import" };
 import { lineLocator, type SsotDiagnostic } from "../diagnostic";
 import { applyEdits, applyEditsWithInlineMap } from "../plan/apply-edits";
 import { planFile, type MatchedSite } from "../plan/plan-file";
@@ -24,9 +23,7 @@ import { deprecatedImportMessage } from "../messages";
 import { readTsconfigRaw } from "./tsconfig";
 import { typeScriptApiFrom } from "../project/typescript-api";
 import { countWork } from "../work-counts";
-
-// The package's types are ESM-only, but it ships a CommonJS build, which is what `require` loads here.
-const { init: initLexer, parse: lex } = require("es-module-lexer/minimal") as typeof Lexer;
+import { initLexer, lex } from "./module-lexer";
 
 /** Loaders of code that can import modules. */
 const SCRIPT_LOADERS = new Set<Loader>(["js", "jsx", "ts", "tsx"]);
