@@ -17,6 +17,8 @@
 //   alias?: { specifier: absolute path },  for "alias" (esbuild-plugin-alias's options)
 //   tsconfig?: path,             for "tsconfig-paths" (relative to cwd)
 //   metafile?: path              write esbuild's metafile there (verification only; never in timed runs)
+//   entriesLike?: dir            unbundled: compile the files that dir's src/ has, not all of cwd's
+//                                (spawned-children.mjs's unbundledEntries says why)
 // }
 // Exit 0 on success; 1 with esbuild's messages on stderr when the build fails.
 //
@@ -28,7 +30,7 @@ import * as path from "node:path";
 import { createRequire } from "node:module";
 import { reportBuildFailure } from "./build-failure.mjs";
 import { loadFloor } from "./load-floor.mjs";
-import { captureSpawnedChildren, reapChildren, sourceFiles } from "./spawned-children.mjs";
+import { captureSpawnedChildren, reapChildren, unbundledEntries } from "./spawned-children.mjs";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const cwd = path.resolve(options.cwd);
@@ -79,7 +81,7 @@ const common = {
 };
 const buildOptions = bundle
   ? { ...common, entryPoints: [path.join(cwd, "src", "main.ts")], bundle: true, format: "esm", outfile: path.resolve(cwd, options.out) }
-  : { ...common, entryPoints: sourceFiles(path.join(cwd, "src")), bundle: false, format: "cjs", outbase: path.join(cwd, "src"), outdir: path.resolve(cwd, options.out) };
+  : { ...common, entryPoints: unbundledEntries(cwd, options.entriesLike), bundle: false, format: "cjs", outbase: path.join(cwd, "src"), outdir: path.resolve(cwd, options.out) };
 
 try {
   const result = await esbuild.build(buildOptions);

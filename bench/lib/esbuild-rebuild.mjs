@@ -5,7 +5,8 @@
 //   node bench/lib/esbuild-rebuild.mjs '<json>'
 //
 // JSON: {
-//   cwd, mode: "bundle"|"unbundled", out, plugin: null|"ssot-imports"|"load-floor"   as for esbuild-build.mjs
+//   cwd, mode: "bundle"|"unbundled", out, plugin: null|"ssot-imports"|"load-floor", entriesLike?
+//                                as for esbuild-build.mjs
 //   edit: "src/….ts"             the file edited before each rebuild (relative to cwd); restored at exit
 //   rebuilds: N                  measured rebuilds (each after its own edit; default 3)
 //   warmup?: N                   rebuilds after an edit before the measured ones (default 1): a context lives
@@ -21,7 +22,7 @@ import * as path from "node:path";
 import { createRequire } from "node:module";
 import { reportBuildFailure } from "./build-failure.mjs";
 import { loadFloor } from "./load-floor.mjs";
-import { captureSpawnedChildren, reapChildren, sourceFiles } from "./spawned-children.mjs";
+import { captureSpawnedChildren, reapChildren, unbundledEntries } from "./spawned-children.mjs";
 import { spawnSync } from "node:child_process";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
@@ -44,10 +45,11 @@ const bundle = options.mode === "bundle";
 const common = { absWorkingDir: cwd, platform: "node", target: "es2022", logLevel: "silent", plugins: plugins() };
 const buildOptions = bundle
   ? { ...common, entryPoints: [path.join(cwd, "src", "main.ts")], bundle: true, format: "esm", outfile: path.resolve(cwd, options.out) }
-  : { ...common, entryPoints: sourceFiles(path.join(cwd, "src")), bundle: false, format: "cjs", outbase: path.join(cwd, "src"), outdir: path.resolve(cwd, options.out) };
+  : { ...common, entryPoints: unbundledEntries(cwd, options.entriesLike), bundle: false, format: "cjs", outbase: path.join(cwd, "src"), outdir: path.resolve(cwd, options.out) };
 
 const edited = path.resolve(cwd, options.edit);
-const original = fs.readFileSync(edited, "utf8");
+// Without an edit a run that was killed, or a copy of the tree taken while another side was editing, left behind.
+const original = fs.readFileSync(edited, "utf8").replace(/^export const ssotBenchEdit = \d+;\n/gm, "");
 /** The n-th edit: a statement that changes the module's code (not a comment), different from the previous one. */
 const editText = (n) => `${original}export const ssotBenchEdit = ${n};\n`;
 

@@ -153,9 +153,9 @@ function keepDumps(scratch, dumps, command) {
   for (const name of dumps) fs.copyFileSync(path.join(scratch, name), path.join(to, name));
 }
 
-/** The command's arguments as counted: a node process gets NODE_FLAGS first. */
+/** The command's arguments as counted: a node process gets NODE_FLAGS first, then the command's own `nodeFlags`. */
 function argsOf(command) {
-  return [...(command.cmd === process.execPath ? NODE_FLAGS : []), ...command.args];
+  return [...(command.cmd === process.execPath ? [...NODE_FLAGS, ...(command.nodeFlags ?? [])] : []), ...command.args];
 }
 
 function run(cmd, args, cwd, env) {

@@ -31,6 +31,19 @@ export async function reapChildren(children, stopEsbuild) {
 }
 
 /** The TypeScript sources under `dir` (no declaration files): the entry points of an unbundled build. */
+/**
+ * The entry points of an unbundled build of `cwd`: every source file under its src/, or, with `like`, the files
+ * that `like`'s src/ has (the twin's), so that both sides compile the same files. The unmigrated tree also holds
+ * the deprecated modules, which no file imports once the plugin has rewritten them; compiled by one side only,
+ * they would be counted as the plugin's cost although a user who keeps them pays for them with or without it.
+ */
+export function unbundledEntries(cwd, like) {
+  const src = path.join(cwd, "src");
+  if (!like) return sourceFiles(src);
+  const likeSrc = path.join(path.resolve(cwd, like), "src");
+  return sourceFiles(likeSrc).map((file) => path.join(src, path.relative(likeSrc, file)));
+}
+
 export function sourceFiles(dir) {
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -69,6 +69,13 @@ describe.each(DOCUMENTS)("%s: its snippets match the code", (document) => {
   }
 });
 
+describe("README.md is a guide", () => {
+  it("stays under 250 lines: measurements and history go to bench/README.md, depth to docs/", () => {
+    const lines = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8").trimEnd().split("\n").length;
+    expect(lines).toBeLessThan(250);
+  });
+});
+
 describe("the snippet checks, on fixtures/sample.md", () => {
   const sample = extractSnippets(fs.readFileSync(path.join(FIXTURES, "sample.md"), "utf8"), "sample.md");
 
