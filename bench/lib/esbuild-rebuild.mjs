@@ -48,7 +48,7 @@ const buildOptions = bundle
   : { ...common, entryPoints: unbundledEntries(cwd, options.entriesLike), bundle: false, format: "cjs", outbase: path.join(cwd, "src"), outdir: path.resolve(cwd, options.out) };
 
 const edited = path.resolve(cwd, options.edit);
-// Without an edit a run that was killed, or a copy of the tree taken while another side was editing, left behind.
+// The file's own text, without any edit that a killed run (or a copy of the tree taken mid-edit) left behind.
 const original = fs.readFileSync(edited, "utf8").replace(/^export const ssotBenchEdit = \d+;\n/gm, "");
 /** The n-th edit: a statement that changes the module's code (not a comment), different from the previous one. */
 const editText = (n) => `${original}export const ssotBenchEdit = ${n};\n`;

@@ -30,7 +30,6 @@ export async function reapChildren(children, stopEsbuild) {
   await Promise.all(exited);
 }
 
-/** The TypeScript sources under `dir` (no declaration files): the entry points of an unbundled build. */
 /**
  * The entry points of an unbundled build of `cwd`: every source file under its src/, or, with `like`, the files
  * that `like`'s src/ has (the twin's), so that both sides compile the same files. The unmigrated tree also holds
@@ -44,6 +43,7 @@ export function unbundledEntries(cwd, like) {
   return sourceFiles(likeSrc).map((file) => path.join(src, path.relative(likeSrc, file)));
 }
 
+/** The TypeScript sources under `dir` (no declaration files). */
 export function sourceFiles(dir) {
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -88,7 +88,7 @@ function sessionCommand(ctx, dir, pristine, file, outDir) {
     // Counted only. V8 sizes its heap by the allocation rate per millisecond, so under valgrind, whose speed
     // follows the machine's load, its collections land at other rebuilds from one count to the next: the twin's
     // own 20 rebuilds read 8.15 G and then 7.44 G. This flag makes the heap's limits depend on what is allocated
-    // only, so a count repeats, and the collector's share is what the plugin allocates.
+    // only: two counts of the twin then differed by 1.3% at very different loads (bench/README.md).
     nodeFlags: ctx.options.watchGcSchedule === false ? [] : ["--predictable-gc-schedule"],
   };
 }
